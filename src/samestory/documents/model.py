@@ -1,0 +1,114 @@
+"""The Document: an Article plus what samestory understood of it, in language-independent keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from samestory.articles.model import Article, Precision
+
+EntityKind = Literal["person", "organisation", "other"]
+
+
+@dataclass(slots=True)
+class EntityMention:
+    """A person, organisation or other named thing; ``key`` is the same across languages and spellings."""
+
+    key: str
+    name: str
+    kind: EntityKind
+    forms: list[str] = field(default_factory=list)
+    count: int = 1
+    first_sentence: int = 0
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A place resolved to a gazetteer id such as ``country:LY`` or ``city:2210247``."""
+
+    key: str
+    name: str
+    country: str | None
+    forms: list[str] = field(default_factory=list)
+    count: int = 1
+    first_sentence: int = 0
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A date the text mentions, resolved against the publication date when it is relative."""
+
+    date: dt.date
+    precision: Precision
+    text: str
+    sentence: int = 0
+    span: tuple[int, int] = (0, 0)
+
+    @property
+    def key(self) -> str:
+        if self.precision == "year":
+            return f"{self.date.year:04d}"
+        if self.precision == "month":
+            return f"{self.date.year:04d}-{self.date.month:02d}"
+        return self.date.isoformat()
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number with its unit or counted noun ("4.34 billion euros", "magnitude 7.8", "25%")."""
+
+    value: float
+    unit: str
+    text: str
+    sentence: int = 0
+
+    @property
+    def key(self) -> str:
+        return f"{_compact(self.value)}{(' ' + self.unit) if self.unit else ''}"
+
+
+def _compact(value: float) -> str:
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+@dataclass(slots=True)
+class Document:
+    """Everything later stages need about one article; vectors are unit-normalised float32."""
+
+    article: Article
+    lang: str
+    lang_confidence: float
+    sentences: list[str]
+    entities: list[EntityMention]
+    places: list[PlaceMention]
+    dates: list[DateMention]
+    numbers: list[Quantity]
+    time_expressions: list[str] = field(default_factory=list)
+    head_vector: np.ndarray | None = None
+    sentence_vectors: np.ndarray | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    @property
+    def entity_keys(self) -> set[str]:
+        return {e.key for e in self.entities}
+
+    @property
+    def place_keys(self) -> set[str]:
+        return {p.key for p in self.places}
+
+    @property
+    def number_keys(self) -> set[str]:
+        return {q.key for q in self.numbers}
+
+    @property
+    def date_keys(self) -> set[str]:
+        return {d.key for d in self.dates}

@@ -1,0 +1,29 @@
+"""Word tokens with their offsets, shared by the entity, place and number finders."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?")
+_JOINING_GAP = re.compile(r"^[ \t\u00a0]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+
+def words(sentence: str) -> list[Word]:
+    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(sentence)]
+
+
+def adjacent(sentence: str, left: Word, right: Word) -> bool:
+    """True when only spaces separate two words, so they can belong to one name."""
+    return bool(_JOINING_GAP.match(sentence[left.end : right.start]))
+
+
+def is_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" or "\u3040" <= ch <= "\u30ff" for ch in text[:200])
