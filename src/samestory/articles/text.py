@@ -6,6 +6,7 @@ each is either repaired or rejected with a reason, never passed on silently.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 
@@ -19,6 +20,10 @@ DEFAULT_MAX_BYTES = 2_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
+_VALID_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+"""Legacy code pages almost never produce these sequences by chance; UTF-8 text is full of them."""
 
 
 def decode_bytes(data: bytes, item: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -26,10 +31,13 @@ def decode_bytes(data: bytes, item: str, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     if len(data) > max_bytes:
         raise InputError(
             item,
-            f"is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit for one article "
+            f"is {_size(len(data))}, over the {_size(max_bytes)} limit for one article "
             "(split it, or raise the limit with --max-bytes)",
         )
     if looks_binary(data):
+        text = _decode_utf16(data) if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None
+        if text is not None:
+            return text
         raise InputError(item, "looks like a binary file, not text (NUL or control bytes in the first 8 kB)")
     try:
         return data.decode("utf-8-sig")
@@ -37,7 +45,23 @@ def decode_bytes(data: bytes, item: str, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         return _decode_non_utf8(data, item, error)
 
 
+def _size(n_bytes: int) -> str:
+    """Megabytes for real limits, bytes for small ones: "0.0 MB over the 0.0 MB limit" explains nothing."""
+    return f"{n_bytes / 1e6:.1f} MB" if n_bytes >= 100_000 else f"{n_bytes:,} bytes"
+
+
+def _decode_utf16(data: bytes) -> str | None:
+    """Windows editors save "Unicode" text as UTF-16 with a BOM; its NUL bytes are not binary data."""
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError:
+        return None
+
+
 def _decode_non_utf8(data: bytes, item: str, error: UnicodeDecodeError) -> str:
+    if _VALID_UTF8_MULTIBYTE.search(data):
+        # UTF-8 with a few damaged bytes: re-reading it all in a legacy code page would garble every accent.
+        return data.decode("utf-8-sig", errors="replace")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -80,6 +80,8 @@ _WEEK_WORDS = re.compile(
     r"|(?:на )?(?:этой|прошлой|следующей) неделе|bu hafta|geçen hafta",
     re.IGNORECASE,
 )
+_NOT_AFTER_WORD = r"(?<![^\W\u4e00-\u9fff])"
+_NOT_BEFORE_WORD = r"(?![^\W\u4e00-\u9fff])"
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 
 
@@ -99,7 +101,10 @@ def _month_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
 def _relative_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
     lookup = {name: weekday for weekday, names in _WEEKDAYS.items() for name in names}
     words = sorted([*lookup, *_RELATIVE_DAYS], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE), lookup
+    alternatives = "|".join(re.escape(w) for w in words)
+    # Chinese writes no spaces: "昨天会议" must match, so CJK characters do not count as word neighbours.
+    pattern = re.compile(rf"{_NOT_AFTER_WORD}({alternatives}){_NOT_BEFORE_WORD}", re.IGNORECASE)
+    return pattern, lookup
 
 
 def find_dates(sentences: list[str], published: PublishedDate | None) -> list[DateMention]:

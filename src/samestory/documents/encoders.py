@@ -105,7 +105,9 @@ class SentenceTransformerEncoder:
                 "path or set HF_HUB_OFFLINE=1 with the model in the cache"
             ) from error
         self.name = f"st:{model_name_or_path}"
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        # sentence-transformers 6 renamed the method and deprecates the old name; 3.x–5.x have only the old one.
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension() or 0)
         self._prefix = "passage: " if "e5" in model_name_or_path.lower() else ""
         self._lock = threading.Lock()
 
@@ -117,9 +119,13 @@ class SentenceTransformerEncoder:
         return _normalise(vectors)
 
 
-@lru_cache(maxsize=8)
 def get_encoder(spec: str = DEFAULT_ENCODER) -> Encoder:
     """The process-wide encoder for ``spec`` ("use", "e5" or "st:NAME_OR_PATH"), created on first use."""
+    return _create_encoder(spec)  # one cache key per spec: get_encoder() and get_encoder("use") must share
+
+
+@lru_cache(maxsize=8)
+def _create_encoder(spec: str) -> Encoder:
     if spec == "use":
         return UseEncoder()
     if spec == "e5":

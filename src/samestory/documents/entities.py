@@ -18,25 +18,13 @@ from samestory.documents.tokens import Word, adjacent, words
 from samestory.documents.vocabulary import NOUN_CAPITALISING_LANGUAGES, is_common_word
 
 _CONNECTORS = frozenset(
-    "of de du des del della di da dos das van von der den zu bin ben bint ibn al el la le y и".split()
+    ["of", "de", "du", "des", "del", "della", "di", "da", "dos", "das", "van", "von", "der", "den", "zu", "bin", "ben", "bint", "ibn", "al", "el", "la", "le", "y", "и"]
 )
 _ORGANISATION_WORDS = frozenset(
-    """bank force foundation stiftung fondation fundación institut instituto government ministry council party army union organization organisation nations court agency
-    company corporation inc corp ltd group fund reserve office forces committee parliament congress senate
-    police league federation association institute university airways airlines commission authority service
-    agentur bundesbank regierung ministerium partei rat gericht konzern zentralbank
-    banque gouvernement ministère conseil parti armée cour agence société commission
-    banco gobierno ministerio consejo partido ejército tribunal agencia
-    банк правительство министерство совет партия армия суд агентство""".split()
+    ["bank", "force", "foundation", "stiftung", "fondation", "fundación", "institut", "instituto", "government", "ministry", "council", "party", "army", "union", "organization", "organisation", "nations", "court", "agency", "company", "corporation", "inc", "corp", "ltd", "group", "fund", "reserve", "office", "forces", "committee", "parliament", "congress", "senate", "police", "league", "federation", "association", "institute", "university", "airways", "airlines", "commission", "authority", "service", "agentur", "bundesbank", "regierung", "ministerium", "partei", "rat", "gericht", "konzern", "zentralbank", "banque", "gouvernement", "ministère", "conseil", "parti", "armée", "cour", "agence", "société", "commission", "banco", "gobierno", "ministerio", "consejo", "partido", "ejército", "tribunal", "agencia", "банк", "правительство", "министерство", "совет", "партия", "армия", "суд", "агентство"]
 )
 _TITLES = frozenset(
-    """president vice prime minister chancellor king queen prince princess pope general commander secretary
-    chief ceo chairman chairwoman director spokesman spokeswoman spokesperson governor mayor senator
-    mr mrs ms dr sir lord lady premier emir sheikh marshal
-    präsident präsidentin kanzler kanzlerin bundeskanzler ministerpräsident minister ministerin chef sprecher
-    herr frau président présidente ministre premier chef porte-parole général roi reine
-    presidente ministro primer jefe portavoz rey reina señor
-    президент премьер министр генерал глава канцлер cumhurbaşkanı bakan başkan""".split()
+    ["president", "vice", "prime", "minister", "chancellor", "king", "queen", "prince", "princess", "pope", "general", "commander", "secretary", "chief", "ceo", "chairman", "chairwoman", "director", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "senator", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "premier", "emir", "sheikh", "marshal", "präsident", "präsidentin", "kanzler", "kanzlerin", "bundeskanzler", "ministerpräsident", "minister", "ministerin", "chef", "sprecher", "herr", "frau", "président", "présidente", "ministre", "premier", "chef", "porte-parole", "général", "roi", "reine", "presidente", "ministro", "primer", "jefe", "portavoz", "rey", "reina", "señor", "президент", "премьер", "министр", "генерал", "глава", "канцлер", "cumhurbaşkanı", "bakan", "başkan"]
 )
 _ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "at", "az", "ar", "an"})
 _MIN_KEY_CHARS = 2

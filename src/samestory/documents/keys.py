@@ -58,7 +58,7 @@ def keys_match(a: str, b: str) -> bool:
     """Whether two keys name the same thing despite transliteration differences."""
     if a == b:
         return True
-    if not a or not b or a[0] != b[0] and skeleton(a)[:1] != skeleton(b)[:1]:
+    if not a or not b or (a[0] != b[0] and skeleton(a)[:1] != skeleton(b)[:1]):
         return False
     if min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= FUZZY_MATCH_SCORE:
         return True

@@ -67,6 +67,8 @@ class Quantity:
 
     @property
     def key(self) -> str:
+        if self.unit == "score":
+            return f"score {int(self.value) // 100}-{int(self.value) % 100}"
         return f"{_compact(self.value)}{(' ' + self.unit) if self.unit else ''}"
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from samestory.documents.model import Quantity
 
-_DECIMAL_COMMA_LANGUAGES = frozenset("de fr es it pt nl pl ru uk tr ro hr cs da sv el fi hu".split())
+_DECIMAL_COMMA_LANGUAGES = frozenset(["de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "tr", "ro", "hr", "cs", "da", "sv", "el", "fi", "hu"])
 _SCALES: dict[str, float] = {
     "thousand": 1e3, "tausend": 1e3, "mille": 1e3, "mil": 1e3, "тыс": 1e3, "тысяч": 1e3, "bin": 1e3,
     "million": 1e6, "millions": 1e6, "mio": 1e6, "millionen": 1e6, "millón": 1e6, "millones": 1e6,
@@ -56,6 +56,8 @@ _WORD_NUMBERS: dict[str, float] = {
     "thousands": 1000, "dozens": 12,
 }  # fmt: skip
 _YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$")
+_SCORE = re.compile(r"(?<![\d.,:-])(\d{1,2})\s?[-:–]\s?(\d{1,2})(?![\d.,:-])")
+"""Match results and votes ("3-3", "4:2") are the facts that tell a final from a semi-final."""
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +78,13 @@ def find_numbers(
     quantities: list[Quantity] = []
     taken = taken or {}
     for index, sentence in enumerate(sentences):
+        scores = list(_SCORE.finditer(sentence))
+        for match in scores:
+            high, low = sorted((int(match[1]), int(match[2])), reverse=True)
+            quantities.append(Quantity(float(high * 100 + low), "score", match[0], index))
         for match in _pattern().finditer(sentence):
+            if any(s.start() <= match.start("num") < s.end() for s in scores):
+                continue
             if any(start <= match.start("num") < end for start, end in taken.get(index, ())):
                 continue
             number_text = match["num"]

@@ -14,7 +14,8 @@ from samestory.documents.model import EntityMention
 
 _ROLES: dict[str, tuple[str, ...]] = {
     "government": ("government", "regierung", "gouvernement", "gobierno", "governo", "regering", "rząd",
-                   "правительств", "уряд", "hükümet", "guvern", "vlad", "حكوم", "政府"),
+                   "правительств", "уряд", "hükümet", "guvern", "vlada", "vlade", "vladu", "vladom",
+                   "حكوم", "政府"),
     "military": ("military", "army", "militär", "armee", "armée", "militaire", "ejército", "militar",
                  "esercito", "leger", "wojsk", "армия", "военн", "ordu", "جيش", "军方", "軍方"),
     "opposition": ("opposition", "opposición", "opposizione", "oppositie", "opozycj", "оппозиц", "muhalefet",

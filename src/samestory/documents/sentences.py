@@ -9,17 +9,20 @@ from __future__ import annotations
 import re
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st sr jr gen col lt sgt capt gov sen rep pres no nr vs etc ca inc ltd co corp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e z.b bzw usw dr h.c "
-    "mme mlle sra sr dña av art abs s.a hl".split()
+    ["mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "pres", "no", "nr", "vs", "etc", "ca", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "z.b", "bzw", "usw", "dr", "h.c", "mme", "mlle", "sra", "sr", "dña", "av", "art", "abs", "s.a", "hl"]
 )
 _BOUNDARY = re.compile(
-    r"""(?<=[.!?…])["'”’»)\]]*\s+(?=["'“‘«(\[¿¡]*[^\s\da-zà-ÿ])  # Latin/Cyrillic/Greek/Arabic: mark, space, non-lower start
-      |(?<=[。！？؟])                                              # CJK and Arabic marks need no space
+    r"""(?<=[.!?…])(?P<close>["'”’»)\]]*)\s+(?=["'“‘«(\[¿¡]*[^\s\da-zà-ÿ])  # mark, space, non-lower start
+      |(?<=[。！？؟])(?P<cjk_close>[”’」』）)]*)                             # CJK and Arabic: no space needed
     """,
     re.VERBOSE,
 )
 _PARAGRAPH = re.compile(r"\n\s*")
+_DAY_ORDINAL = re.compile(r"(?:^|\s)(?:[12]?\d|3[01])\.$")
+_CAPITALISED_MONTH = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
+)
+"""German writes dates as "17. März": the ordinal's full stop before a capitalised month ends no sentence."""
 _MIN_SENTENCE_CHARS = 2
 MAX_SENTENCE_CHARS = 1000
 
@@ -38,9 +41,10 @@ def _split_paragraph(paragraph: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         candidate = paragraph[start : match.start()].rstrip()
-        if _ends_with_abbreviation(candidate):
+        if _ends_with_abbreviation(candidate) or _is_day_before_month(candidate, paragraph[match.end() :]):
             continue
-        pieces.append(candidate)
+        closers_end = match.end("close") if match["close"] is not None else match.end("cjk_close")
+        pieces.append(paragraph[start:closers_end].strip())  # a closing quote belongs to its sentence
         start = match.end()
     pieces.append(paragraph[start:].strip())
     return [chunk for piece in pieces if piece for chunk in _cap_length(piece)]
@@ -52,6 +56,10 @@ def _ends_with_abbreviation(candidate: str) -> bool:
     last = candidate[:-1].rsplit(None, 1)[-1].lower() if candidate[:-1].strip() else ""
     last = last.lstrip("(\"'“«")
     return len(last) == 1 or last in _ABBREVIATIONS or bool(re.fullmatch(r"(?:\w\.)+\w", last))
+
+
+def _is_day_before_month(candidate: str, following: str) -> bool:
+    return bool(_DAY_ORDINAL.search(candidate) and _CAPITALISED_MONTH.match(following))
 
 
 def _cap_length(sentence: str) -> list[str]:

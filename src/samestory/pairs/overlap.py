@@ -1,0 +1,72 @@
+"""Matching the entities, places, dates and numbers of two documents.
+
+Entity keys are matched fuzzily (transliterations differ: "saraj"/"seraj"); place, date and number
+keys are exact. The same matching serves the scorer's features and the evidence shown to users, so
+what the user sees is what the score used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from samestory.documents.keys import keys_match
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Matched(Generic[T]):
+    pairs: list[tuple[T, T]]
+    only_a: list[T]
+    only_b: list[T]
+
+    @property
+    def overlap(self) -> float:
+        """Share of the smaller side that the other side also has (0 when either is empty)."""
+        smaller = min(len(self.pairs) + len(self.only_a), len(self.pairs) + len(self.only_b))
+        return len(self.pairs) / smaller if smaller else 0.0
+
+    @property
+    def jaccard(self) -> float:
+        union = len(self.pairs) + len(self.only_a) + len(self.only_b)
+        return len(self.pairs) / union if union else 0.0
+
+    @property
+    def sides_empty(self) -> bool:
+        return not (self.pairs or self.only_a) or not (self.pairs or self.only_b)
+
+
+def match_exact(a: Sequence[T], b: Sequence[T], key: Callable[[T], str]) -> Matched[T]:
+    b_by_key = {key(item): item for item in b}
+    pairs: list[tuple[T, T]] = []
+    only_a: list[T] = []
+    seen: set[str] = set()
+    for item in a:
+        k = key(item)
+        if k in seen:
+            continue
+        seen.add(k)
+        if k in b_by_key:
+            pairs.append((item, b_by_key[k]))
+        else:
+            only_a.append(item)
+    only_b = [item for k, item in b_by_key.items() if k not in seen]
+    return Matched(pairs, only_a, only_b)
+
+
+def match_fuzzy(a: Sequence[T], b: Sequence[T], key: Callable[[T], str]) -> Matched[T]:
+    """Greedy one-to-one matching of keys that ``keys_match``; exact matches are taken first."""
+    exact = match_exact(a, b, key)
+    pairs = list(exact.pairs)
+    remaining_b = list(exact.only_b)
+    only_a: list[T] = []
+    for item in exact.only_a:
+        partner = next((other for other in remaining_b if keys_match(key(item), key(other))), None)
+        if partner is None:
+            only_a.append(item)
+        else:
+            pairs.append((item, partner))
+            remaining_b.remove(partner)
+    return Matched(pairs, only_a, remaining_b)
