@@ -51,7 +51,7 @@ class DimensionRules:
 
 def _time(f: dict[str, float]) -> float:
     if f["date_known"]:
-        return _scale(max(f["date_close"], f["mention_day_overlap"], 1.0 - min(1.0, f["date_log_days"] / 6)))
+        return _scale(max(f["date_close"], f["mention_day_overlap"], f["date_near"]))
     if f["mention_day_overlap"] or f["mention_year_overlap"]:
         return _scale(max(f["mention_day_overlap"], 0.6 * f["mention_year_overlap"]))
     return UNKNOWN

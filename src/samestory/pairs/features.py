@@ -38,8 +38,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "number_missing",
     "date_known",
     "date_close",
-    "date_far",
-    "date_log_days",
+    "date_near",
     "mention_day_overlap",
     "mention_year_overlap",
     "length_ratio",
@@ -161,14 +160,13 @@ def _date_features(a: Document, b: Document) -> dict[str, float]:
     )
     if apart is None:
         return {
-            "date_known": 0.0, "date_close": 0.0, "date_far": 0.0, "date_log_days": 0.0,
+            "date_known": 0.0, "date_close": 0.0, "date_near": 0.0,
             "mention_day_overlap": mentioned.overlap, "mention_year_overlap": years.overlap,
         }  # fmt: skip
     return {
         "date_known": 1.0,
         "date_close": math.exp(-apart / 3.0),
-        "date_far": float(apart > 45),
-        "date_log_days": math.log1p(apart),
+        "date_near": math.exp(-apart / 15.0),
         "mention_day_overlap": mentioned.overlap,
         "mention_year_overlap": years.overlap,
     }
