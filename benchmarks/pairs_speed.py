@@ -1,0 +1,69 @@
+"""Speed of pair scoring: `score` pairs/s on the dev set (each article analysed once) and the latency
+of one `compare` of two ~1,000-word articles after warm-up.
+
+    python benchmarks/pairs_speed.py [../shared/data/news-dev.jsonl]
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from samestory.articles import Article, read_articles
+from samestory.documents import AnalysisOptions, analyse
+from samestory.pairs import compare_documents, load_scorer
+from samestory.pairs.devset import evaluation_pairs, read_dev_labels
+
+
+def main(path: Path) -> dict[str, float]:
+    scorer = load_scorer()
+    articles = [a for a in read_articles([path]) if isinstance(a, Article)]
+    analyse(articles[:4])  # warm-up: models load once per process
+    start = time.perf_counter()
+    documents = analyse(articles, AnalysisOptions(encoder=scorer.encoder))
+    analysis_s = time.perf_counter() - start
+    pairs = evaluation_pairs(read_dev_labels(path))
+    start = time.perf_counter()
+    for i, j in pairs:
+        scorer.score(documents[i], documents[j])
+    scoring_s = time.perf_counter() - start
+    long_a = _thousand_words(articles, 0)
+    long_b = _thousand_words(articles, 1)
+    latencies = []
+    for _ in range(5):
+        start = time.perf_counter()
+        doc_a, doc_b = analyse([long_a, long_b])
+        compare_documents(doc_a, doc_b, scorer)
+        latencies.append(time.perf_counter() - start)
+    result = {
+        "articles": len(articles),
+        "pairs": len(pairs),
+        "analysis_s": round(analysis_s, 2),
+        "pair_scoring_s": round(scoring_s, 2),
+        "score_pairs_per_s_end_to_end": round(len(pairs) / (analysis_s + scoring_s), 1),
+        "score_pairs_per_s_after_analysis": round(len(pairs) / scoring_s, 1),
+        "compare_1000_words_latency_s_median": round(statistics.median(latencies), 3),
+    }
+    out = Path("build/benchmarks")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "pairs_speed.json").write_text(json.dumps(result, indent=2))
+    return result
+
+
+def _thousand_words(articles: list[Article], offset: int) -> Article:
+    """Concatenate dev excerpts of one language until ~1,000 words (a long report)."""
+    lang = articles[offset].lang
+    words: list[str] = []
+    for article in articles[offset:]:
+        if article.lang == lang:
+            words.extend(article.text.split())
+        if len(words) >= 1000:
+            break
+    return Article(id=f"long-{offset}", text=" ".join(words[:1000]), lang=lang)
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/news-dev.jsonl")), indent=2))
