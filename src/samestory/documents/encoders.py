@@ -105,8 +105,9 @@ class SentenceTransformerEncoder:
                 "path or set HF_HUB_OFFLINE=1 with the model in the cache"
             ) from error
         self.name = f"st:{model_name_or_path}"
-        # sentence-transformers 6 renamed the method and deprecates the old name; 3.x–5.x have only the old one.
-        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        # sentence-transformers 6 renamed this method and deprecates the old name; 3.x-5.x know only the old one.
+        model = self._model
+        dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         self.dim = int(dimension() or 0)
         self._prefix = "passage: " if "e5" in model_name_or_path.lower() else ""
         self._lock = threading.Lock()

