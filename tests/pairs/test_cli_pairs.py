@@ -12,8 +12,15 @@ runner = CliRunner()
 
 
 def test_compare_json_on_examples() -> None:
-    result = runner.invoke(app, ["compare", str(EXAMPLES / "reserve-bank-rate-hike-en.txt"),
-                                 str(EXAMPLES / "reserve-bank-rate-hike-de.txt"), "--json"])
+    result = runner.invoke(
+        app,
+        [
+            "compare",
+            str(EXAMPLES / "reserve-bank-rate-hike-en.txt"),
+            str(EXAMPLES / "reserve-bank-rate-hike-de.txt"),
+            "--json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert record["label"] == "same_story"
@@ -21,7 +28,9 @@ def test_compare_json_on_examples() -> None:
 
 
 def test_compare_missing_file_is_a_clear_error(tmp_path) -> None:
-    result = runner.invoke(app, ["compare", str(tmp_path / "nope.txt"), str(EXAMPLES / "reserve-bank-rate-hike-en.txt")])
+    result = runner.invoke(
+        app, ["compare", str(tmp_path / "nope.txt"), str(EXAMPLES / "reserve-bank-rate-hike-en.txt")]
+    )
     assert result.exit_code == 1
     assert "nope.txt: no such file or directory" in result.stderr
 

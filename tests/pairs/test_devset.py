@@ -39,5 +39,5 @@ def test_evaluation_pairs_keep_all_positive_pairs_and_are_seeded(tmp_path) -> No
 def test_broken_record_names_the_line(tmp_path) -> None:
     path = tmp_path / "dev.jsonl"
     path.write_text('{"id": "a", "event": "e", "topic": "t", "lang": "en"}\n{"id": "b"}\n')
-    with pytest.raises(InputError, match="dev.jsonl:2"):
+    with pytest.raises(InputError, match=r"dev\.jsonl:2"):
         read_dev_labels(path)

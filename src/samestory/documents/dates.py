@@ -76,7 +76,8 @@ _FORWARD = re.compile(
 )
 _WEEK_WORDS = re.compile(
     r"(?<!\w)(?:this|next|last) week(?:end)?|at the weekend|(?:diese|nächste|letzte)[rn]? Woche(?:nende)?"
-    r"|am Wochenende|cette semaine|la semaine (?:prochaine|dernière)|ce week-end|esta semana|la semana (?:pasada|próxima)"
+    r"|am Wochenende|cette semaine|la semaine (?:prochaine|dernière)|ce week-end"
+    r"|esta semana|la semana (?:pasada|próxima)"
     r"|(?:на )?(?:этой|прошлой|следующей) неделе|bu hafta|geçen hafta",
     re.IGNORECASE,
 )

@@ -25,7 +25,7 @@ _NON_LETTERS = re.compile(r"[^a-z]")
 _DOUBLES = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiou]")
 FUZZY_MATCH_SCORE = 80.0
-"""Ratio above which two keys are taken as one name: "sisi"/"sissi" and "trump"/"tramp" pass, "trump"/"truss" does not."""
+"""Ratio above which two keys are one name: "sisi"/"sissi" and "trump"/"tramp" pass, "trump"/"truss" fails."""
 
 
 @lru_cache(maxsize=100_000)

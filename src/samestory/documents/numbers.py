@@ -12,7 +12,9 @@ from functools import lru_cache
 
 from samestory.documents.model import Quantity
 
-_DECIMAL_COMMA_LANGUAGES = frozenset(["de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "tr", "ro", "hr", "cs", "da", "sv", "el", "fi", "hu"])
+_DECIMAL_COMMA_LANGUAGES = frozenset(
+    ["de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "tr", "ro", "hr", "cs", "da", "sv", "el", "fi", "hu"]
+)
 _SCALES: dict[str, float] = {
     "thousand": 1e3, "tausend": 1e3, "mille": 1e3, "mil": 1e3, "тыс": 1e3, "тысяч": 1e3, "bin": 1e3,
     "million": 1e6, "millions": 1e6, "mio": 1e6, "millionen": 1e6, "millón": 1e6, "millones": 1e6,
@@ -112,7 +114,9 @@ def _unit_of(match: re.Match[str]) -> str:
 def _parse_number(text: str, lang: str) -> float | None:
     compact = re.sub(r"[\s\u00a0\u202f]", "", text)
     decimal_comma = lang in _DECIMAL_COMMA_LANGUAGES
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", compact) and not (decimal_comma and compact.count(",") == 1 and "." not in compact and len(compact.split(",")[1]) != 3):
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", compact) and not (
+        decimal_comma and compact.count(",") == 1 and "." not in compact and len(compact.split(",")[1]) != 3
+    ):
         separator = compact[len(compact.rstrip("0123456789")) - 1] if not compact.isdigit() else ""
         if separator and (compact.count(separator) > 1 or not decimal_comma or separator == "."):
             return float(re.sub(r"[.,]", "", compact))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from samestory.documents.gazetteer import Gazetteer, PlaceEntry, gazetteer
 from samestory.documents.model import PlaceMention
@@ -90,13 +91,15 @@ def _longest_match(
         return None
     for size in range(min(g.longest_name_words, len(tokens) - position), 0, -1):
         window = tokens[position : position + size]
-        if size > 1 and not all(adjacent(sentence, a, b) for a, b in zip(window, window[1:], strict=False)):
+        if size > 1 and not all(adjacent(sentence, a, b) for a, b in pairwise(window)):
             continue
         surface = sentence[window[0].start : window[-1].end]
         candidates = _lookup(surface, g, allow_stem=size == 1)
         inside_name = _inside_longer_name(sentence, tokens, position, position + size)
         if candidates and _plausible(candidates[0], surface, position == 0, lang, inside_name):
-            return PlaceHit(candidates[0], candidates, _POSSESSIVE.sub("", surface), index, tuple(w.start for w in window))
+            return PlaceHit(
+                candidates[0], candidates, _POSSESSIVE.sub("", surface), index, tuple(w.start for w in window)
+            )
     return None
 
 

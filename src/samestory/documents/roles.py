@@ -35,7 +35,9 @@ _ROLES: dict[str, tuple[str, ...]] = {
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     forms = sorted({form for forms in _ROLES.values() for form in forms}, key=len, reverse=True)
-    return re.compile(r"(?<![^\W\u4e00-\u9fff\u0600-\u06ff])(" + "|".join(re.escape(f) for f in forms) + r")", re.IGNORECASE)
+    return re.compile(
+        r"(?<![^\W\u4e00-\u9fff\u0600-\u06ff])(" + "|".join(re.escape(f) for f in forms) + r")", re.IGNORECASE
+    )
 
 
 @lru_cache(maxsize=1)

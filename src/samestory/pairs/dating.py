@@ -24,8 +24,12 @@ _UNCERTAINTY = {"day": 0.5, "month": 15.0, "year": 182.0}
 
 def effective_date(document: Document) -> EffectiveDate | None:
     published = document.article.published
-    if published is not None:
+    if published is not None and published.precision == "day":
         return EffectiveDate(published.ordinal, published.uncertainty_days, True)
+    if published is not None:
+        return _refined(
+            document, published.date.year, published.date.month if published.precision == "month" else None
+        ) or EffectiveDate(published.ordinal, published.uncertainty_days, True)
     days = Counter(d.date.toordinal() for d in document.dates if d.precision == "day")
     if days:
         latest = max(days)
@@ -39,6 +43,24 @@ def effective_date(document: Document) -> EffectiveDate | None:
 
         return EffectiveDate(float(date(max(years), 7, 1).toordinal()), 200.0, False)
     return None
+
+
+def _refined(document: Document, year: int, month: int | None) -> EffectiveDate | None:
+    """A month-precise publication date made day-precise by the latest day the text names inside it."""
+    inside = [
+        d.date.toordinal()
+        for d in document.dates
+        if d.precision == "day" and d.date.year == year and (month is None or d.date.month == month)
+    ]
+    return EffectiveDate(float(max(inside)), 2.0, True) if inside else None
+
+
+def calendar_months(document: Document) -> set[tuple[int, int]]:
+    """The calendar month(s) the article is from, when known at least to the month."""
+    published = document.article.published
+    if published is not None and published.precision in ("day", "month"):
+        return {(published.date.year, published.date.month)}
+    return {(d.date.year, d.date.month) for d in document.dates if d.precision == "day"}
 
 
 def days_apart(a: EffectiveDate | None, b: EffectiveDate | None) -> float | None:

@@ -41,7 +41,9 @@ def read_dev_labels(path: Path) -> list[DevLabels]:
                 DevLabels(str(record["id"]), record["event"], record.get("sibling_of"), record["topic"], record["lang"])
             )
         except (json.JSONDecodeError, KeyError, TypeError) as error:
-            raise InputError(f"{path}:{number}", f"is not a labelled dev record (needs id, event, topic, lang): {error}") from error
+            raise InputError(
+                f"{path}:{number}", f"is not a labelled dev record (needs id, event, topic, lang): {error}"
+            ) from error
     return labels
 
 

@@ -37,7 +37,9 @@ class DimensionRules:
         f = {name: float(features[i]) for name, i in _INDEX.items()}
         result = {
             "overall": _scale(similarity),
-            "geography": UNKNOWN if f["place_missing"] else _scale(0.5 * f["place_overlap"] + 0.5 * f["country_overlap"]),
+            "geography": UNKNOWN
+            if f["place_missing"]
+            else _scale(0.5 * f["place_overlap"] + 0.5 * f["country_overlap"]),
             "entities": UNKNOWN if f["entity_missing"] else _scale(0.8 * f["entity_overlap"] + 0.2 * f["role_overlap"]),
             "time": _time(f),
             "narrative": _scale((0.5 * f["align_top3"] + 0.5 * f["align_mean"] - 0.25) / 0.55),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from samestory.documents.model import Document, EntityMention, Quantity
-from samestory.pairs.dating import days_apart, effective_date
+from samestory.pairs.dating import calendar_months, days_apart, effective_date
 from samestory.pairs.overlap import Matched, match_exact, match_fuzzy
 
 TOP_ENTITIES = 20
@@ -39,12 +39,12 @@ FEATURE_NAMES: tuple[str, ...] = (
     "date_known",
     "date_close",
     "date_near",
+    "month_differs",
     "mention_day_overlap",
     "mention_year_overlap",
     "length_ratio",
     "same_language",
 )
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,8 @@ def match_documents(a: Document, b: Document) -> PairMatches:
         places=match_exact(a.places, b.places, key=lambda p: p.key),
         numbers=match_exact(_informative_numbers(a), _informative_numbers(b), key=lambda q: q.key),
         dates=match_exact(
-            [d for d in a.dates if d.precision != "year"], [d for d in b.dates if d.precision != "year"],
+            [d for d in a.dates if d.precision != "year"],
+            [d for d in b.dates if d.precision != "year"],
             key=lambda d: d.key,
         ),
         similarity_matrix=sims,
@@ -152,6 +153,8 @@ def _number_features(matches: PairMatches) -> dict[str, float]:
 
 def _date_features(a: Document, b: Document) -> dict[str, float]:
     apart = days_apart(effective_date(a), effective_date(b))
+    months_a, months_b = calendar_months(a), calendar_months(b)
+    month_differs = float(bool(months_a and months_b and not months_a & months_b))
     mentioned = match_exact(
         [d for d in a.dates if d.precision == "day"], [d for d in b.dates if d.precision == "day"], lambda d: d.key
     )
@@ -160,13 +163,14 @@ def _date_features(a: Document, b: Document) -> dict[str, float]:
     )
     if apart is None:
         return {
-            "date_known": 0.0, "date_close": 0.0, "date_near": 0.0,
+            "date_known": 0.0, "date_close": 0.0, "date_near": 0.0, "month_differs": month_differs,
             "mention_day_overlap": mentioned.overlap, "mention_year_overlap": years.overlap,
         }  # fmt: skip
     return {
         "date_known": 1.0,
         "date_close": math.exp(-apart / 3.0),
         "date_near": math.exp(-apart / 15.0),
+        "month_differs": month_differs,
         "mention_day_overlap": mentioned.overlap,
         "mention_year_overlap": years.overlap,
     }

@@ -1,8 +1,12 @@
-"""A small logistic model over pair features, fitted by Newton's method in numpy.
+"""The scorer's models over pair features: boosted shallow trees (default) and a logistic model.
 
-Small on purpose: ~150 labelled articles cannot support a big model, the parameters ship as a JSON
-file anyone can read, and scoring a pair costs a dot product. Soft targets (1 same story, 0.5
-related, 0 different) make the output a graded similarity rather than a yes/no.
+Both are small on purpose: ~150 labelled articles cannot support a big model, the parameters ship as
+a JSON file anyone can read, and inference is a few numpy operations with no ML library at run time.
+Soft targets (1 same story, 0.5 related, 0 different) make the output a graded similarity.
+
+Trees are the default because time and content interact: a month's gap means "another happening"
+only when the texts are about the same actors, which an additive logistic model cannot express
+(topic-grouped CV on the dev set: AUC same-vs-related 0.907 for depth-2 trees vs 0.89 for logistic).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ class LogisticModel:
 
     def to_json(self) -> dict[str, object]:
         return {
+            "kind": "logistic",
             "feature_names": list(self.feature_names),
             "mean": self.mean.round(6).tolist(),
             "scale": self.scale.round(6).tolist(),
@@ -49,6 +54,101 @@ class LogisticModel:
         if any(a.shape != (len(names),) for a in arrays):
             raise ScorerError(f"{source}: scorer arrays do not match its {len(names)} feature names")
         return cls(names, arrays[0], arrays[1], arrays[2], bias)
+
+
+@dataclass(frozen=True, slots=True)
+class TreeEnsemble:
+    """Gradient-boosted regression trees, stored as flat node arrays (sklearn's layout)."""
+
+    feature_names: tuple[str, ...]
+    init: float
+    learning_rate: float
+    trees: tuple[dict[str, np.ndarray], ...]
+
+    def predict(self, features: np.ndarray) -> np.ndarray:
+        x = np.atleast_2d(np.asarray(features, dtype=np.float64))
+        total = np.full(len(x), self.init)
+        rows = np.arange(len(x))
+        for tree in self.trees:
+            node = np.zeros(len(x), dtype=np.int64)
+            for _ in range(int(tree["depth"][0]) + 1):
+                feature = tree["feature"][node]
+                leaf = feature < 0
+                go_left = x[rows, np.where(leaf, 0, feature)] <= tree["threshold"][node]
+                node = np.where(leaf, node, np.where(go_left, tree["left"][node], tree["right"][node]))
+            total += self.learning_rate * tree["value"][node]
+        return np.clip(total, 0.0, 1.0)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kind": "trees",
+            "feature_names": list(self.feature_names),
+            "init": round(self.init, 8),
+            "learning_rate": self.learning_rate,
+            "trees": [
+                {k: (v.round(8).tolist() if v.dtype.kind == "f" else v.tolist()) for k, v in tree.items()}
+                for tree in self.trees
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, record: dict[str, object], source: str) -> TreeEnsemble:
+        try:
+            names = tuple(str(n) for n in record["feature_names"])  # type: ignore[union-attr]
+            trees = tuple(
+                {
+                    "feature": np.asarray(t["feature"], dtype=np.int64),
+                    "threshold": np.asarray(t["threshold"], dtype=np.float64),
+                    "left": np.asarray(t["left"], dtype=np.int64),
+                    "right": np.asarray(t["right"], dtype=np.int64),
+                    "value": np.asarray(t["value"], dtype=np.float64),
+                    "depth": np.asarray(t["depth"], dtype=np.int64),
+                }
+                for t in record["trees"]  # type: ignore[union-attr]
+            )
+            init, rate = float(record["init"]), float(record["learning_rate"])  # type: ignore[arg-type]
+        except (KeyError, TypeError, ValueError) as error:
+            raise ScorerError(f"{source}: malformed tree model ({error})") from error
+        if any(int(t["feature"].max(initial=-1)) >= len(names) for t in trees):
+            raise ScorerError(f"{source}: a tree uses a feature beyond its {len(names)} feature names")
+        return cls(names, init, rate, trees)
+
+
+PairModel = LogisticModel | TreeEnsemble
+
+
+def model_from_json(record: dict[str, object], source: str) -> PairModel:
+    if record.get("kind") == "trees":
+        return TreeEnsemble.from_json(record, source)
+    return LogisticModel.from_json(record, source)
+
+
+TREE_SETTINGS = {"max_depth": 2, "n_estimators": 100, "learning_rate": 0.1, "subsample": 0.8, "random_state": 0}
+
+
+def fit_trees(
+    features: np.ndarray, targets: np.ndarray, feature_names: tuple[str, ...], sample_weight: np.ndarray | None = None
+) -> TreeEnsemble:
+    """Fit with scikit-learn (a training-time dependency only) and keep just the node arrays."""
+    try:
+        from sklearn.ensemble import GradientBoostingRegressor
+    except ImportError as error:
+        raise ScorerError("training needs scikit-learn: pip install 'samestory[train]'") from error
+    booster = GradientBoostingRegressor(**TREE_SETTINGS)  # type: ignore[arg-type]
+    booster.fit(features, targets, sample_weight=sample_weight)
+    trees = []
+    for estimator in booster.estimators_[:, 0]:
+        structure = estimator.tree_
+        trees.append({
+            "feature": np.where(structure.children_left < 0, -1, structure.feature).astype(np.int64),
+            "threshold": structure.threshold.astype(np.float64),
+            "left": structure.children_left.astype(np.int64),
+            "right": structure.children_right.astype(np.int64),
+            "value": structure.value[:, 0, 0].astype(np.float64),
+            "depth": np.array([structure.max_depth], dtype=np.int64),
+        })  # fmt: skip
+    init = float(np.asarray(booster.init_.constant_).ravel()[0])
+    return TreeEnsemble(feature_names, init, float(TREE_SETTINGS["learning_rate"]), tuple(trees))
 
 
 def fit_logistic(
@@ -81,5 +181,5 @@ def fit_logistic(
     return LogisticModel(feature_names, mean, scale, beta[:-1], float(beta[-1]))
 
 
-def save_model(model: LogisticModel, path: Path, metadata: dict[str, object]) -> None:
+def save_model(model: PairModel, path: Path, metadata: dict[str, object]) -> None:
     path.write_text(json.dumps({"model": model.to_json(), **metadata}, indent=2, ensure_ascii=False) + "\n")

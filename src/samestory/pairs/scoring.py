@@ -19,7 +19,7 @@ from samestory.errors import ScorerError
 from samestory.pairs.comparison import Label
 from samestory.pairs.dimensions import DimensionRules
 from samestory.pairs.features import FEATURE_NAMES, PairMatches, match_documents, pair_features
-from samestory.pairs.model import LogisticModel
+from samestory.pairs.model import PairModel, model_from_json
 
 DEFAULT_PARAMS = "default.json"
 
@@ -39,7 +39,7 @@ class Thresholds:
 
 @dataclass(frozen=True, slots=True)
 class PairScorer:
-    model: LogisticModel
+    model: PairModel
     thresholds: Thresholds
     encoder: str
     dimensions: DimensionRules
@@ -52,7 +52,9 @@ class PairScorer:
             return np.zeros(0)
         return self.model.predict(np.vstack([pair_features(a, other) for other in others]))
 
-    def score(self, a: Document, b: Document, matches: PairMatches | None = None) -> tuple[float, dict[str, float], np.ndarray]:
+    def score(
+        self, a: Document, b: Document, matches: PairMatches | None = None
+    ) -> tuple[float, dict[str, float], np.ndarray]:
         """Similarity, the seven SemEval scores and the raw features of one pair."""
         matches = matches or match_documents(a, b)
         features = pair_features(a, b, matches)
@@ -78,7 +80,7 @@ def _load(path: str | None) -> PairScorer:
             raise ScorerError(f"cannot read scorer parameters {path}: {error.strerror}") from error
     try:
         record = json.loads(text)
-        model = LogisticModel.from_json(record["model"], source)
+        model = model_from_json(record["model"], source)
         thresholds = Thresholds(**record["thresholds"])
         fitted = {
             name: (np.asarray(item["weights"], dtype=np.float64), float(item["bias"]))

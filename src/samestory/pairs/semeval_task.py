@@ -16,9 +16,8 @@ from samestory.documents.model import Document
 from samestory.errors import InputError
 from samestory.pairs.features import FEATURE_NAMES, pair_features
 from samestory.pairs.metrics import pearson
-from samestory.pairs.model import fit_logistic
+from samestory.pairs.model import TREE_SETTINGS, fit_trees
 from samestory.pairs.scoring import PairScorer, load_scorer
-from samestory.pairs.training import L2
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +78,7 @@ def train_on_semeval(data: SemEvalData, out: Path, encoder: str = "use") -> dict
         raise InputError("training data", f"only {len(labelled)} labelled pairs; at least 20 are needed")
     features = np.vstack([pair_features(data.documents[p.id1], data.documents[p.id2]) for p in labelled])
     overall = np.array([p.overall for p in labelled], dtype=np.float64)
-    model = fit_logistic(features, (4.0 - overall) / 3.0, FEATURE_NAMES, l2=L2)
+    model = fit_trees(features, (4.0 - overall) / 3.0, FEATURE_NAMES)
     dimensions = {}
     for name in DIMENSIONS[1:]:
         rows = [i for i, p in enumerate(labelled) if name in p.scores]
@@ -91,7 +90,10 @@ def train_on_semeval(data: SemEvalData, out: Path, encoder: str = "use") -> dict
         "encoder": encoder,
         "thresholds": {"same_story": shipped.thresholds.same_story, "related": shipped.thresholds.related},
         "dimensions": dimensions,
-        "trained": {"data": f"SemEval-format pairs: {len(labelled)} labelled", "method": f"logistic, L2={L2}"},
+        "trained": {
+            "data": f"SemEval-format pairs: {len(labelled)} labelled",
+            "method": f"gradient-boosted trees {TREE_SETTINGS}",
+        },
     }
     out.write_text(json.dumps(record, indent=2) + "\n")
     return {"pairs": len(labelled), "dimensions": sorted(dimensions)}

@@ -22,10 +22,7 @@ from samestory.errors import InputError
 from samestory.pairs.devset import DevLabels, all_pairs, dev_label, evaluation_pairs, read_dev_labels
 from samestory.pairs.features import FEATURE_NAMES, pair_features
 from samestory.pairs.metrics import pearson, roc_auc, spearman
-from samestory.pairs.model import LogisticModel, fit_logistic, save_model
-
-L2 = 10.0
-"""Strong shrinkage: 23 correlated features and a few hundred positive pairs."""
+from samestory.pairs.model import TREE_SETTINGS, PairModel, fit_trees, save_model
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,17 +84,17 @@ def dev_pair_data(documents: Sequence[Document], labels: Sequence[DevLabels]) ->
     )
 
 
-Fitter = Callable[[np.ndarray, np.ndarray], LogisticModel]
+Fitter = Callable[[np.ndarray, np.ndarray], PairModel]
 
 
-def default_fitter(features: np.ndarray, targets: np.ndarray) -> LogisticModel:
-    return fit_logistic(features, targets, FEATURE_NAMES, class_balanced_weights(targets), l2=L2)
+def default_fitter(features: np.ndarray, targets: np.ndarray) -> PairModel:
+    return fit_trees(features, targets, FEATURE_NAMES, class_balanced_weights(targets))
 
 
 def grouped_predictions(data: PairData, rows: np.ndarray, fitter: Fitter = default_fitter) -> np.ndarray:
     """Predict each requested row with a model trained without either of its two groups."""
     predictions = np.zeros(len(rows))
-    models: dict[tuple[int, int], LogisticModel] = {}
+    models: dict[tuple[int, int], PairModel] = {}
     for position, row in enumerate(rows):
         held_out = tuple(sorted(int(g) for g in data.groups[row]))
         if held_out not in models:
@@ -128,7 +125,9 @@ class DevReport:
     related_threshold: float
 
 
-def evaluate_dev(documents: Sequence[Document], labels: Sequence[DevLabels], data: PairData) -> tuple[DevReport, np.ndarray]:
+def evaluate_dev(
+    documents: Sequence[Document], labels: Sequence[DevLabels], data: PairData
+) -> tuple[DevReport, np.ndarray]:
     """Topic-grouped cross-validated metrics on the README's pair set, beside the plain cosine baseline."""
     index = {pair: row for row, pair in enumerate(data.pairs)}
     chosen = evaluation_pairs(list(labels))
@@ -139,8 +138,12 @@ def evaluate_dev(documents: Sequence[Document], labels: Sequence[DevLabels], dat
     baseline = np.array([float(documents[i].head_vector @ documents[j].head_vector) for i, j in chosen])  # type: ignore[operator]
     same_threshold = best_threshold(predictions, targets == 1.0)
     related_threshold = best_threshold(predictions, targets > 0)
-    report = DevReport(dev_metrics(predictions, targets, cross), dev_metrics(baseline, targets, cross),
-                       same_threshold, related_threshold)
+    report = DevReport(
+        dev_metrics(predictions, targets, cross),
+        dev_metrics(baseline, targets, cross),
+        same_threshold,
+        related_threshold,
+    )
     return report, predictions
 
 
@@ -166,7 +169,7 @@ def train_on_dev(path: Path, out: Path, encoder: str = "use") -> DevReport:
         "thresholds": {"same_story": report.same_story_threshold, "related": report.related_threshold},
         "trained": {
             "data": f"{path.name}: {len(labels)} articles, {len(data.pairs)} pairs, labels 1 / 0.5 / 0",
-            "method": f"logistic regression, soft targets, class-balanced weights, L2={L2}; "
+            "method": f"gradient-boosted trees {TREE_SETTINGS}, soft targets, class-balanced weights; "
                       "thresholds by balanced accuracy on topic-grouped cross-validated scores",
             "command": f"samestory train --dev {path.name}",
             "date": dt.date.today().isoformat(),
