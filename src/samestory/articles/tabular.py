@@ -34,7 +34,9 @@ def read_csv(text: str, item: str, fields: FieldMap) -> Iterator[ReadResult]:
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames or fields.text not in reader.fieldnames:
         found = ", ".join(reader.fieldnames or []) or "none"
-        yield ReadFailure(item, f"CSV has no {fields.text!r} column (columns: {found}); name it with --fields text=COLUMN")
+        yield ReadFailure(
+            item, f"CSV has no {fields.text!r} column (columns: {found}); name it with --fields text=COLUMN"
+        )
         return
     for number, row in enumerate(reader, start=2):
         where = f"{item}:{number}"

@@ -20,9 +20,7 @@ DEFAULT_MAX_BYTES = 2_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
-_VALID_UTF8_MULTIBYTE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
+_VALID_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 """Legacy code pages almost never produce these sequences by chance; UTF-8 text is full of them."""
 
 
@@ -32,7 +30,7 @@ def decode_bytes(data: bytes, item: str, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         raise InputError(
             item,
             f"is {_size(len(data))}, over the {_size(max_bytes)} limit for one article "
-            "(split it, or raise the limit with --max-bytes)",
+            "(a news article is rarely over 100 kB: is this the right file?)",
         )
     if looks_binary(data):
         text = _decode_utf16(data) if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None

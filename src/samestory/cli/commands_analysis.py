@@ -10,7 +10,9 @@ import typer
 
 from samestory.cli.reporting import FailureLog, user_errors
 
-FilesArgument = Annotated[list[str], typer.Argument(help="Files, directories or '-' for stdin (txt, html, jsonl, csv, json).")]
+FilesArgument = Annotated[
+    list[str], typer.Argument(help="Files, directories or '-' for stdin (txt, html, jsonl, csv, json).")
+]
 FieldsOption = Annotated[
     str | None, typer.Option("--fields", help="Field names of JSONL/CSV input, e.g. 'text=body,date=published'.")
 ]
@@ -64,6 +66,11 @@ def _print_document(record: dict) -> None:  # type: ignore[type-arg]
     places = [f"{p['name']} [{p['key']}]" for p in record["places"]]
     dates = [f"{d['date']} ({d['text']})" for d in record["dates"]] + record["time_expressions"]
     numbers = [f"{q['text']} [{q['key']}]" for q in record["numbers"]]
-    for label, values in (("people", people), ("organisations", bodies), ("places", places),
-                          ("dates", dates), ("numbers", numbers)):
+    for label, values in (
+        ("people", people),
+        ("organisations", bodies),
+        ("places", places),
+        ("dates", dates),
+        ("numbers", numbers),
+    ):
         console.print(f"  [cyan]{label}[/cyan]: {escape(', '.join(values[:25])) or '—'}")

@@ -79,9 +79,15 @@ def score(
                 log.report(item, f"unknown or unreadable article id(s): {', '.join(missing)}")
                 continue
             similarity, scores, _ = scorer.score(documents[id1], documents[id2])
-            write_json_line({"id1": id1, "id2": id2, "similarity": round(similarity, 4),
-                             "label": scorer.thresholds.label(similarity),
-                             **{k: round(v, 3) for k, v in scores.items()}})
+            write_json_line(
+                {
+                    "id1": id1,
+                    "id2": id2,
+                    "similarity": round(similarity, 4),
+                    "label": scorer.thresholds.label(similarity),
+                    **{k: round(v, 3) for k, v in scores.items()},
+                }
+            )
     log.finish()
 
 
@@ -113,7 +119,9 @@ def train(
     out: Annotated[Path, typer.Option("--out", help="Where to write the scorer parameters (JSON).")],
     dev: Annotated[Path | None, typer.Option("--dev", help="Labelled file like news-dev.jsonl.")] = None,
     semeval_csv: Annotated[Path | None, typer.Option("--semeval-csv", help="SemEval-2022 Task 8 pairs CSV.")] = None,
-    semeval_dir: Annotated[Path | None, typer.Option("--semeval-dir", help="The downloader's article directory.")] = None,
+    semeval_dir: Annotated[
+        Path | None, typer.Option("--semeval-dir", help="The downloader's article directory.")
+    ] = None,
     encoder: Annotated[str, typer.Option(help="Encoder the scorer is fitted for: use, e5 or st:NAME.")] = "use",
 ) -> None:
     """Re-fit the scorer from dev-format or SemEval-format labelled data."""
@@ -175,5 +183,7 @@ def _print_dev_report(report) -> None:  # type: ignore[no-untyped-def]
     typer.echo(f"{'':28s}" + "".join(f"{n:>22s}" for n in names))
     for title, metrics in (("samestory (CV by topic)", report.scorer), ("USE cosine baseline", report.baseline)):
         typer.echo(f"{title:28s}" + "".join(f"{getattr(metrics, n):22.3f}" for n in names))
-    typer.echo(f"pairs: {report.scorer.pairs}; thresholds same_story {report.same_story_threshold:.3f}, "
-               f"related {report.related_threshold:.3f}")
+    typer.echo(
+        f"pairs: {report.scorer.pairs}; thresholds same_story {report.same_story_threshold:.3f}, "
+        f"related {report.related_threshold:.3f}"
+    )

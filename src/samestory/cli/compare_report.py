@@ -7,8 +7,11 @@ from rich.markup import escape
 
 from samestory.pairs.comparison import Comparison, Overlap
 
-_LABELS = {"same_story": "[green]same story[/green]", "related": "[yellow]related[/yellow]",
-           "different": "[red]different stories[/red]"}
+_LABELS = {
+    "same_story": "[green]same story[/green]",
+    "related": "[yellow]related[/yellow]",
+    "different": "[red]different stories[/red]",
+}
 
 
 def print_report(result: Comparison) -> None:
@@ -19,19 +22,29 @@ def print_report(result: Comparison) -> None:
     scores = result.scores
     console.print(
         "  SemEval (1 = very similar … 4): "
-        + "  ".join(f"{n} {getattr(scores, n):.1f}" for n in
-                    ("overall", "geography", "entities", "time", "narrative", "style", "tone"))
+        + "  ".join(
+            f"{n} {getattr(scores, n):.1f}"
+            for n in ("overall", "geography", "entities", "time", "narrative", "style", "tone")
+        )
     )
     evidence = result.evidence
-    for label, overlap in (("people & organisations", evidence.entities), ("places", evidence.places),
-                           ("dates", evidence.dates), ("numbers", evidence.numbers)):
+    for label, overlap in (
+        ("people & organisations", evidence.entities),
+        ("places", evidence.places),
+        ("dates", evidence.dates),
+        ("numbers", evidence.numbers),
+    ):
         _print_overlap(console, label, overlap)
     if evidence.time_expressions_a or evidence.time_expressions_b:
-        console.print(f"  [cyan]undated time references[/cyan]: A {escape(', '.join(evidence.time_expressions_a[:6]))}"
-                      f" | B {escape(', '.join(evidence.time_expressions_b[:6]))}")
+        console.print(
+            f"  [cyan]undated time references[/cyan]: A {escape(', '.join(evidence.time_expressions_a[:6]))}"
+            f" | B {escape(', '.join(evidence.time_expressions_b[:6]))}"
+        )
     console.print("  [cyan]aligned sentences[/cyan]:")
     for pair in evidence.aligned_sentences[:5]:
-        console.print(f"    {pair.score:.2f}  A: {escape(_short(pair.a_text))}\n          B: {escape(_short(pair.b_text))}")
+        console.print(
+            f"    {pair.score:.2f}  A: {escape(_short(pair.a_text))}\n          B: {escape(_short(pair.b_text))}"
+        )
     for name, lone in (("A", evidence.only_a_sentences), ("B", evidence.only_b_sentences)):
         for sentence in lone[:3]:
             console.print(f"  [magenta]only {name} reports[/magenta]: {escape(_short(sentence.text))}")
@@ -41,7 +54,9 @@ def print_report(result: Comparison) -> None:
 
 def _print_overlap(console: Console, label: str, overlap: Overlap) -> None:
     shared = ", ".join(
-        item.name if item.a_forms == item.b_forms else f"{item.name} ({'/'.join(dict.fromkeys(item.a_forms[:1] + item.b_forms[:1]))})"
+        item.name
+        if item.a_forms == item.b_forms
+        else f"{item.name} ({'/'.join(dict.fromkeys(item.a_forms[:1] + item.b_forms[:1]))})"
         for item in overlap.shared[:12]
     )
     only_a = ", ".join(item.name for item in overlap.only_a[:6])

@@ -64,6 +64,7 @@ def progress(items: Iterable[T], total: int | None, description: str) -> Iterato
     if not sys.stderr.isatty():
         yield from items
         return
+    from rich.console import Console
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -71,10 +72,14 @@ def progress(items: Iterable[T], total: int | None, description: str) -> Iterato
         TextColumn,
         TimeRemainingColumn,
     )
-    from rich.console import Console
 
-    columns = [TextColumn(description), BarColumn(), MofNCompleteColumn(), TextColumn("{task.speed} it/s"),
-               TimeRemainingColumn()]
+    columns = [
+        TextColumn(description),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.speed} it/s"),
+        TimeRemainingColumn(),
+    ]
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(description, total=total)
         for item in items:
