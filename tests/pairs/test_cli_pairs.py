@@ -57,3 +57,33 @@ def test_score_reports_bad_pairs_and_scores_the_rest(tmp_path) -> None:
     assert "pairs.jsonl:2: is not valid JSON" in result.stderr
     assert "no-such-id" in result.stderr
     assert "(id empty): is empty" in result.stderr or "empty" in result.stderr
+
+
+def test_publication_dates_for_plain_text_resolve_relative_dates(tmp_path) -> None:
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(
+        "Truce plan announced\nThe mediators said on Saturday that a truce would start from Monday in Vetland."
+    )
+    b.write_text("Truce to begin\nA truce in Vetland will begin this week, mediators announced at the weekend.")
+    result = runner.invoke(
+        app, ["compare", str(a), str(b), "--json", "--date-a", "2031-03-08", "--date-b", "2031-03-10"]
+    )
+    assert result.exit_code == 0, result.output
+    shared = json.loads(result.stdout)["evidence"]["dates"]["shared"]
+    assert any(item["key"] == "2031-03-10" and "this week" in item["b_forms"] for item in shared)
+
+
+def test_bad_publication_date_is_a_clear_error(tmp_path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "compare",
+            str(EXAMPLES / "reserve-bank-rate-hike-en.txt"),
+            str(EXAMPLES / "reserve-bank-rate-hike-de.txt"),
+            "--date-a",
+            "someday",
+        ],
+    )
+    assert result.exit_code == 1
+    assert "--date-a: 'someday' is not a date" in result.stderr

@@ -13,6 +13,9 @@ from samestory.cli.reporting import FailureLog, progress, user_errors, write_jso
 ScorerOption = Annotated[
     Path | None, typer.Option("--scorer", help="Scorer parameters written by `samestory train` (default: shipped).")
 ]
+DateOption = Annotated[
+    str | None, typer.Option(help="Publication date (YYYY-MM-DD) for a file that carries none, e.g. plain text.")
+]
 FieldsOption = Annotated[
     str | None, typer.Option("--fields", help="Field names of JSONL/CSV input, e.g. 'text=body,date=published'.")
 ]
@@ -34,6 +37,8 @@ def compare(
     as_json: Annotated[bool, typer.Option("--json", help="Print the full comparison as JSON.")] = False,
     scorer_path: ScorerOption = None,
     fields: FieldsOption = None,
+    date_a: DateOption = None,
+    date_b: DateOption = None,
 ) -> None:
     """Is this the same story? Similarity, label, SemEval scores (1 = very similar) and the evidence."""
     from samestory.articles import FieldMap, read_one_article
@@ -44,8 +49,8 @@ def compare(
         if a == "-" and b == "-":
             raise typer.BadParameter("only one of the two articles can come from stdin")
         field_map = FieldMap.parse(fields)
-        article_a = read_one_article(a, field_map)
-        article_b = read_one_article(b, field_map)
+        article_a = _with_date(read_one_article(a, field_map), date_a, "--date-a")
+        article_b = _with_date(read_one_article(b, field_map), date_b, "--date-b")
         result = compare_articles(article_a, article_b, scorer=load_scorer(scorer_path))
     if as_json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -53,6 +58,21 @@ def compare(
         from samestory.cli.compare_report import print_report
 
         print_report(result)
+
+
+def _with_date(article, date: str | None, option: str):  # type: ignore[no-untyped-def]
+    """Plain-text files carry no publication date; time is what separates sibling stories."""
+    import dataclasses
+
+    from samestory.articles.dates import parse_published
+    from samestory.errors import InputError
+
+    if date is None:
+        return article
+    published = parse_published(date)
+    if published is None:
+        raise InputError(option, f"{date!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+    return dataclasses.replace(article, published=published)
 
 
 def score(

@@ -83,6 +83,8 @@ _WEEK_WORDS = re.compile(
 )
 _NOT_AFTER_WORD = r"(?<![^\W\u4e00-\u9fff])"
 _NOT_BEFORE_WORD = r"(?![^\W\u4e00-\u9fff])"
+_NEXT_WORDS = ("next", "nächste", "prochaine", "próxima", "следующей")
+_LAST_WORDS = ("last", "letzte", "dernière", "pasada", "прошлой", "geçen")
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 
 
@@ -119,6 +121,9 @@ def find_dates(sentences: list[str], published: PublishedDate | None) -> list[Da
             for mention, span in _relative_dates(sentence, published.date):
                 found.append(DateMention(mention[0], "day", mention[1], index, span))
                 taken.append(span)
+            for match in _WEEK_WORDS.finditer(sentence):
+                week_day = _week_reference(match[0].lower(), published.date)
+                found.append(DateMention(week_day, "week", match[0], index, match.span()))
         for match in _YEAR.finditer(sentence):
             if not any(start <= match.start() < end for start, end in taken):
                 found.append(DateMention(dt.date(int(match[1]), 1, 1), "year", match[0], index, match.span()))
@@ -170,6 +175,17 @@ def _relative_dates(sentence: str, published: dt.date):  # type: ignore[no-untyp
         else:
             back = (published.weekday() - weekdays[word]) % 7
             yield (published - dt.timedelta(days=back), match[0]), match.span()
+
+
+def _week_reference(phrase: str, published: dt.date) -> dt.date:
+    """A day in the week the phrase means: 'this week', 'next week', 'last week', 'at the weekend'."""
+    if any(word in phrase for word in _NEXT_WORDS):
+        return published + dt.timedelta(days=7)
+    if any(word in phrase for word in _LAST_WORDS):
+        return published - dt.timedelta(days=7)
+    if "end" in phrase:  # weekend, Wochenende, week-end: the one just past, news reports what happened
+        return published - dt.timedelta(days=(published.weekday() - 5) % 7)
+    return published
 
 
 def find_time_expressions(sentences: list[str]) -> list[str]:

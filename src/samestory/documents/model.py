@@ -8,9 +8,10 @@ from typing import Literal
 
 import numpy as np
 
-from samestory.articles.model import Article, Precision
+from samestory.articles.model import Article
 
 EntityKind = Literal["person", "organisation", "other"]
+MentionPrecision = Literal["day", "week", "month", "year"]
 
 
 @dataclass(slots=True)
@@ -42,13 +43,42 @@ class DateMention:
     """A date the text mentions, resolved against the publication date when it is relative."""
 
     date: dt.date
-    precision: Precision
+    precision: MentionPrecision
     text: str
     sentence: int = 0
     span: tuple[int, int] = (0, 0)
 
     @property
+    def first_day(self) -> dt.date:
+        if self.precision == "year":
+            return dt.date(self.date.year, 1, 1)
+        if self.precision == "month":
+            return self.date.replace(day=1)
+        if self.precision == "week":
+            return self.date - dt.timedelta(days=self.date.weekday())
+        return self.date
+
+    @property
+    def last_day(self) -> dt.date:
+        if self.precision == "year":
+            return dt.date(self.date.year, 12, 31)
+        if self.precision == "month":
+            following = (self.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return following - dt.timedelta(days=1)
+        if self.precision == "week":
+            return self.first_day + dt.timedelta(days=6)
+        return self.date
+
+    def covers(self, other: DateMention) -> bool:
+        """One mention's span of days lies inside the other's ("Monday 8 June" is in "this week")."""
+        inside = self.first_day <= other.first_day and other.last_day <= self.last_day
+        return inside or (other.first_day <= self.first_day and self.last_day <= other.last_day)
+
+    @property
     def key(self) -> str:
+        if self.precision == "week":
+            year, week, _ = self.date.isocalendar()
+            return f"{year:04d}-W{week:02d}"
         if self.precision == "year":
             return f"{self.date.year:04d}"
         if self.precision == "month":

@@ -14,7 +14,7 @@ import numpy as np
 
 from samestory.documents.model import Document, EntityMention, Quantity
 from samestory.pairs.dating import calendar_months, days_apart, effective_date
-from samestory.pairs.overlap import Matched, match_exact, match_fuzzy
+from samestory.pairs.overlap import Matched, match_exact, match_fuzzy, match_similar
 
 TOP_ENTITIES = 20
 ALIGNED_SENTENCE = 0.6
@@ -79,10 +79,11 @@ def match_documents(a: Document, b: Document) -> PairMatches:
         roles=match_exact(_roles(a), _roles(b), key=lambda e: e.key),
         places=match_exact(a.places, b.places, key=lambda p: p.key),
         numbers=match_exact(_informative_numbers(a), _informative_numbers(b), key=lambda q: q.key),
-        dates=match_exact(
+        dates=match_similar(
             [d for d in a.dates if d.precision != "year"],
             [d for d in b.dates if d.precision != "year"],
             key=lambda d: d.key,
+            similar=lambda x, y: x.covers(y),
         ),
         similarity_matrix=sims,
     )

@@ -58,12 +58,19 @@ def match_exact(a: Sequence[T], b: Sequence[T], key: Callable[[T], str]) -> Matc
 
 def match_fuzzy(a: Sequence[T], b: Sequence[T], key: Callable[[T], str]) -> Matched[T]:
     """Greedy one-to-one matching of keys that ``keys_match``; exact matches are taken first."""
+    return match_similar(a, b, key, lambda x, y: keys_match(key(x), key(y)))
+
+
+def match_similar(
+    a: Sequence[T], b: Sequence[T], key: Callable[[T], str], similar: Callable[[T, T], bool]
+) -> Matched[T]:
+    """Exact key matches first, then greedy one-to-one pairs that ``similar`` accepts."""
     exact = match_exact(a, b, key)
     pairs = list(exact.pairs)
     remaining_b = list(exact.only_b)
     only_a: list[T] = []
     for item in exact.only_a:
-        partner = next((other for other in remaining_b if keys_match(key(item), key(other))), None)
+        partner = next((other for other in remaining_b if similar(item, other)), None)
         if partner is None:
             only_a.append(item)
         else:
