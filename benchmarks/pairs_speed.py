@@ -27,8 +27,7 @@ def main(path: Path) -> dict[str, float]:
     analysis_s = time.perf_counter() - start
     pairs = evaluation_pairs(read_dev_labels(path))
     start = time.perf_counter()
-    for i, j in pairs:
-        scorer.score(documents[i], documents[j])
+    scorer.score_batch([(documents[i], documents[j]) for i, j in pairs])
     scoring_s = time.perf_counter() - start
     long_a = _thousand_words(articles, 0)
     long_b = _thousand_words(articles, 1)

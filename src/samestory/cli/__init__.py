@@ -26,24 +26,16 @@ def _root() -> None:
 commands_analysis.register(app)
 
 
-def _register_optional() -> None:
-    """Later stages register themselves here; a missing optional stage must not break the others."""
-    from samestory.cli import commands_pairs
+def _register_commands() -> None:
+    """Each stage registers its own commands; heavy imports happen inside the commands, not here."""
+    from samestory.cli import commands_pairs, commands_serve, commands_stories
 
     commands_pairs.register(app)
-    try:
-        from samestory.cli import commands_stories
-    except ImportError:  # pragma: no cover - the stories stage is being built
-        return
     commands_stories.register(app)
-    try:
-        from samestory.cli import commands_serve
-    except ImportError:  # pragma: no cover
-        return
     commands_serve.register(app)
 
 
-_register_optional()
+_register_commands()
 
 
 def main() -> None:

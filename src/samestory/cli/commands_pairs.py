@@ -13,6 +13,7 @@ from samestory.cli.reporting import FailureLog, progress, user_errors, write_jso
 ScorerOption = Annotated[
     Path | None, typer.Option("--scorer", help="Scorer parameters written by `samestory train` (default: shipped).")
 ]
+_SCORE_BATCH = 512
 DateOption = Annotated[
     str | None, typer.Option(help="Publication date (YYYY-MM-DD) for a file that carries none, e.g. plain text.")
 ]
@@ -93,21 +94,21 @@ def score(
         needed = {article_id for pair in wanted for article_id in pair[1:]}
         loaded = [a for a in log.articles(read_articles([articles], FieldMap.parse(fields))) if a.id in needed]
         documents = {d.id: d for d in analyse(loaded, AnalysisOptions(encoder=scorer.encoder))}
-        for item, id1, id2 in progress(wanted, len(wanted), "scoring pairs"):
+        scorable = []
+        for item, id1, id2 in wanted:
             missing = [i for i in (id1, id2) if i not in documents]
             if missing:
                 log.report(item, f"unknown or unreadable article id(s): {', '.join(missing)}")
-                continue
-            similarity, scores, _ = scorer.score(documents[id1], documents[id2])
-            write_json_line(
-                {
-                    "id1": id1,
-                    "id2": id2,
-                    "similarity": round(similarity, 4),
-                    "label": scorer.thresholds.label(similarity),
-                    **{k: round(v, 3) for k, v in scores.items()},
-                }
-            )
+            else:
+                scorable.append((id1, id2))
+        batches = [scorable[i : i + _SCORE_BATCH] for i in range(0, len(scorable), _SCORE_BATCH)]
+        for batch in progress(batches, len(batches), "scoring pairs"):
+            results = scorer.score_batch([(documents[id1], documents[id2]) for id1, id2 in batch])
+            for (id1, id2), (similarity, scores) in zip(batch, results, strict=True):
+                write_json_line({
+                    "id1": id1, "id2": id2, "similarity": round(similarity, 4),
+                    "label": scorer.thresholds.label(similarity), **{k: round(v, 3) for k, v in scores.items()},
+                })  # fmt: skip
     log.finish()
 
 

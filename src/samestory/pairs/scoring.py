@@ -61,6 +61,17 @@ class PairScorer:
         similarity = float(self.model.predict(features)[0])
         return similarity, self.dimensions.scores(features, a, b, similarity), features
 
+    def score_batch(self, pairs: list[tuple[Document, Document]]) -> list[tuple[float, dict[str, float]]]:
+        """Many pairs with one model call: the trees are evaluated for all rows at once."""
+        if not pairs:
+            return []
+        features = np.vstack([pair_features(a, b) for a, b in pairs])
+        similarities = self.model.predict(features)
+        return [
+            (float(sim), self.dimensions.scores(row, a, b, float(sim)))
+            for (a, b), row, sim in zip(pairs, features, similarities, strict=True)
+        ]
+
 
 def load_scorer(path: str | Path | None = None) -> PairScorer:
     """The shipped scorer, or one written by ``samestory train``."""
