@@ -28,11 +28,16 @@ commands_analysis.register(app)
 
 def _register_commands() -> None:
     """Each stage registers its own commands; heavy imports happen inside the commands, not here."""
-    from samestory.cli import commands_pairs, commands_serve, commands_stories
+    import importlib
 
-    commands_pairs.register(app)
-    commands_stories.register(app)
-    commands_serve.register(app)
+    for name in ("commands_pairs", "commands_stories", "commands_serve"):
+        try:
+            module = importlib.import_module(f"samestory.cli.{name}")
+        except ModuleNotFoundError as error:  # an optional stage not installed in this checkout
+            if error.name != f"samestory.cli.{name}":
+                raise
+            continue
+        module.register(app)
 
 
 _register_commands()
