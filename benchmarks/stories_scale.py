@@ -1,0 +1,143 @@
+"""The store at scale without the encoder: placement rate, ``similar`` latency, memory per article.
+
+    python benchmarks/stories_scale.py --n 100000 [--scorer fallback] [--similar-scorer auto]
+
+Precomputed-vector mode: articles come from the synthetic corpus with planted vectors
+(``planted_vectors``) and the names and places the generator used, so neither the encoder nor text
+analysis runs. What is timed is everything ingest does besides them: near-duplicate check, vector
+search, candidate scoring, story and topic bookkeeping, SQLite writes (batches of 64, one transaction
+each). Then the store is closed and reopened, as a server would, and ``similar`` (the vector index plus
+pair-scorer re-ranking) is timed on random stored articles. Resident memory per stored article is the
+growth of the process's RSS from before opening the store to after the index is loaded and queried.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import psutil
+
+from samestory.articles.model import Article, PublishedDate
+from samestory.documents.model import Document, EntityMention, PlaceMention
+from samestory.stories import neardup
+from samestory.stories.engine import StoryEngine, config_for
+from samestory.stories.records import round_trip_vector
+from samestory.stories.search import similar_articles
+from samestory.stories.similarity import load_pair_similarity
+from samestory.stories.store import StoryStore
+from samestory.stories.synthetic import SyntheticArticle, generate, planted_vectors
+
+BATCH = 64
+
+
+def lightweight_document(article: SyntheticArticle, vector: np.ndarray) -> Document:
+    """The Document analysis would give, from what the generator planted (names, city, date)."""
+    names = [w for w in article.title.split() + article.text.split()[:40] if w[:1].isupper() and len(w) > 3][:8]
+    return Document(
+        article=Article(
+            id=article.id,
+            text=article.text,
+            title=article.title,
+            lang=article.lang,
+            published=PublishedDate(dt.date.fromisoformat(article.date)),
+            url=article.url,
+            outlet=article.outlet,
+        ),
+        lang=article.lang,
+        lang_confidence=1.0,
+        sentences=[],
+        entities=[EntityMention(n.lower().strip(".,'"), n, "other") for n in dict.fromkeys(names)],
+        places=[PlaceMention(f"city:{article.url.split('/')[2]}", "city", None)],
+        dates=[],
+        numbers=[],
+        head_vector=round_trip_vector(vector),
+    )
+
+
+def place_all(db: Path, corpus: list[SyntheticArticle], vectors: np.ndarray, scorer: str) -> float:
+    name, similarity = load_pair_similarity(scorer)
+    store = StoryStore.open(db)
+    engine = StoryEngine(store, similarity, config_for(name))
+    started = time.perf_counter()
+    for start in range(0, len(corpus), BATCH):
+        chunk = corpus[start : start + BATCH]
+        documents = [lightweight_document(a, v) for a, v in zip(chunk, vectors[start : start + BATCH], strict=True)]
+        engine.place_batch(documents, [neardup.signature(d.article.full_text) for d in documents])
+        if start and start % 10_000 < BATCH:
+            rate = start / (time.perf_counter() - started)
+            print(f"  placed {start} ({rate:.0f}/s)", flush=True)
+    elapsed = time.perf_counter() - started
+    store.close()
+    return len(corpus) / elapsed
+
+
+def similar_latency(db: Path, scorer: str, queries: int) -> tuple[float, float, float, int]:
+    """p50 and p99 of ``similar`` (k=10) in ms, and RSS bytes per stored article, on a reopened store."""
+    gc.collect()
+    process = psutil.Process()
+    before = process.memory_info().rss
+    name, similarity = load_pair_similarity(scorer)
+    store = StoryStore.open(db, readonly=True)
+    count = store.count()
+    rng = np.random.default_rng(3)
+    keys = rng.choice(store.keys(), size=queries, replace=False)
+    similar_articles(store, similarity, config_for(name), store.documents([int(keys[0])])[int(keys[0])], 10)
+    times = []
+    for key in keys:
+        document = store.documents([int(key)])[int(key)]
+        started = time.perf_counter()
+        similar_articles(store, similarity, config_for(name), document, 10, exclude=int(key))
+        times.append(time.perf_counter() - started)
+    rss = process.memory_info().rss - before
+    store.close()
+    p50, p99 = np.percentile(np.array(times) * 1000, [50, 99])
+    return float(p50), float(p99), rss / count, count
+
+
+def _without_exact_repeats(corpus: list[SyntheticArticle]) -> list[SyntheticArticle]:
+    """Ingest skips exact repeats before the engine sees them; so does this benchmark."""
+    seen: set[str] = set()
+    kept = []
+    for article in corpus:
+        digest = Article(id=article.id, text=article.text, title=article.title).content_hash
+        if digest not in seen:
+            seen.add(digest)
+            kept.append(article)
+    return kept
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--scorer", default="fallback", help="Scorer used to place articles.")
+    parser.add_argument("--similar-scorer", default="auto", help="Scorer re-ranking `similar` results.")
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument(
+        "--keep", type=Path, help="Write the store here instead of a temporary folder; if it exists, only query it."
+    )
+    args = parser.parse_args(argv)
+    corpus = _without_exact_repeats(generate(args.n, seed=5))
+    vectors = planted_vectors(corpus, dim=512, seed=5)
+    with tempfile.TemporaryDirectory() as folder:
+        db = args.keep or Path(folder) / "scale.db"
+        rate = None if db.exists() else place_all(db, corpus, vectors, args.scorer)
+        p50, p99, per_article, count = similar_latency(db, args.similar_scorer, args.queries)
+        disk = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+    print(f"{args.n} synthetic articles with planted vectors ({count} stored), load {os.getloadavg()[0]:.1f}")
+    if rate is not None:
+        print(f"placement without encoder/analysis ({args.scorer} scorer): {rate:.0f} articles/s")
+    print(f"similar, k=10, {args.similar_scorer} re-ranking: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+    print(f"resident memory after opening and querying: {per_article:.0f} B/article")
+    print(f"on disk (SQLite + index file): {disk / count:.0f} B/article")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,227 @@
+"""Story commands: ``ingest``, ``stories``, ``similar``, ``cluster`` and ``eval stories``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal
+
+import typer
+
+from samestory.cli.eval_group import eval_app
+from samestory.cli.reporting import FailureLog, progress, user_errors, write_json_line
+
+if TYPE_CHECKING:
+    from samestory.stories.summary import GroupSummary
+
+InputsArgument = Annotated[
+    list[str],
+    typer.Argument(help="Files, directories (also SemEval dirs) or '-' for stdin (txt, html, jsonl, csv, json)."),
+]
+DbOption = Annotated[Path, typer.Option("--db", help="The story store: an SQLite file (created by ingest).")]
+FieldsOption = Annotated[
+    str | None, typer.Option("--fields", help="Field names of JSONL/CSV input, e.g. 'text=body,date=published'.")
+]
+ScorerOption = Annotated[
+    str, typer.Option("--scorer", help="Pair scorer: 'auto' (trained scorer if installed), 'pairs' or 'fallback'.")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON Lines instead of text.")]
+Level = Literal["story", "topic"]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)
+    app.command("stories")(stories)
+    app.command("similar")(similar)
+    app.command("cluster")(cluster)
+    eval_app.command("stories")(eval_stories)
+    app.add_typer(eval_app, name="eval")
+
+
+def ingest(
+    inputs: InputsArgument,
+    db: DbOption,
+    fields: FieldsOption = None,
+    scorer: ScorerOption = "auto",
+    as_json: JsonOption = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, hidden=True, help="Articles per transaction.")] = 64,
+) -> None:
+    """Add articles to a story store: skip exact duplicates, link near-duplicates, place each in a story."""
+    from samestory.articles import FieldMap, read_articles
+    from samestory.stories.session import open_session
+
+    log = FailureLog()
+    with user_errors():
+        field_map = FieldMap.parse(fields)
+        started = time.perf_counter()
+        with open_session(db, scorer, batch_size) as session:
+            articles = progress(log.articles(read_articles(inputs, field_map)), _estimate(inputs), "ingest")
+            for _ in session.ingestor.run(articles):
+                pass
+            summary = session.ingestor.summary
+            summary.failed = len(log.failures)
+            stored, stories_total = session.store.count(), session.story_count()
+        elapsed = time.perf_counter() - started
+        record = {
+            "new": summary.new,
+            "duplicates_skipped": summary.duplicates,
+            "near_duplicates": summary.near_duplicates,
+            "failed": summary.failed,
+            "articles_in_store": stored,
+            "stories_in_store": stories_total,
+            "seconds": round(elapsed, 1),
+        }
+        if as_json:
+            write_json_line(record)
+        else:
+            typer.echo(
+                f"{summary.new} new ({summary.near_duplicates} near-duplicates), {summary.duplicates} duplicates "
+                f"skipped, {summary.failed} failed; the store holds {stored} articles in {stories_total} stories"
+            )
+    log.finish()
+
+
+def stories(
+    db: DbOption,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only stories seen on or after this date (YYYY-MM-DD).")
+    ] = None,
+    level: Annotated[
+        str, typer.Option("--level", help="'story' (one happening) or 'topic' (a happening and its siblings).")
+    ] = "story",
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Show at most this many.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the stories (or topics) of a store, most recently seen first."""
+    from samestory.stories.store import StoryStore
+    from samestory.stories.summary import summarise
+
+    with user_errors():
+        chosen = _level(level)
+        day = _since(since)
+        with StoryStore.open(db, create=False, readonly=True) as store:
+            groups = summarise(store, chosen, day, limit)
+        for group in groups:
+            if as_json:
+                write_json_line(group.to_dict())
+            else:
+                _print_group(group)
+
+
+def similar(
+    db: DbOption,
+    article: Annotated[str, typer.Argument(help="A file (analysed now) or the id of a stored article.")],
+    k: Annotated[int, typer.Option("--k", min=1, help="How many articles to show.")] = 10,
+    fields: FieldsOption = None,
+    scorer: ScorerOption = "auto",
+    as_json: JsonOption = False,
+) -> None:
+    """The coverage of an article's story in the store: nearest articles re-ranked by the pair scorer."""
+    from samestory.stories.session import find_similar
+
+    with user_errors():
+        results = find_similar(db, article, k, fields, scorer)
+        for result in results:
+            if as_json:
+                write_json_line(result.to_dict())
+            else:
+                typer.echo(
+                    f"{result.similarity:.3f}  {result.label:<10}  {result.published or '?':<10}  {result.lang}  "
+                    f"story {result.story}  {result.id}  {result.title or ''}"
+                )
+
+
+def cluster(
+    inputs: InputsArgument,
+    fields: FieldsOption = None,
+    scorer: ScorerOption = "auto",
+) -> None:
+    """Group articles into stories and topics, without a store; prints {"id", "story", "topic"} per article."""
+    from samestory.articles import FieldMap, read_articles
+    from samestory.stories.clustering import cluster_articles
+
+    log = FailureLog()
+    with user_errors():
+        articles = list(log.articles(read_articles(inputs, FieldMap.parse(fields))))
+        advance = _counter(len(articles), "cluster")
+        for assignment in cluster_articles(articles, scorer, on_article=advance):
+            write_json_line({"id": assignment.article.id, "story": assignment.story, "topic": assignment.topic})
+    log.finish()
+
+
+def eval_stories(
+    file: Annotated[Path, typer.Argument(help="Labelled JSON Lines: id, title, text, lang, date, event, topic.")],
+    scorer: ScorerOption = "auto",
+    baseline: Annotated[bool, typer.Option(help="Also measure the plain average-link baseline.")] = True,
+    as_json: JsonOption = False,
+) -> None:
+    """B-cubed of story clustering (date order) against 'event' and of topics against 'topic'."""
+    from samestory.stories.report import evaluate_file, print_evaluation
+
+    with user_errors():
+        report = evaluate_file(file, scorer, with_baseline=baseline)
+        if as_json:
+            write_json_line(report)
+        else:
+            print_evaluation(report)
+
+
+def _estimate(inputs: list[str]) -> int | None:
+    """A cheap count of the articles to expect, for the progress bar's ETA (lines, rows, files)."""
+    total = 0
+    for name in inputs:
+        path = Path(name)
+        if name == "-" or not path.exists():
+            return None
+        if path.is_dir():
+            total += sum(1 for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        elif path.suffix.lower() in {".jsonl", ".ndjson", ".csv"}:
+            with path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip()) - (path.suffix.lower() == ".csv")
+        else:
+            total += 1
+    return total
+
+
+def _counter(total: int, description: str) -> Callable[[], object]:
+    """A callback advancing a progress bar (shown on terminals only) once per processed article."""
+    ticks = progress(iter(int, 1), total, description)
+    return lambda: next(ticks)
+
+
+def _level(level: str) -> Level:
+    from samestory.errors import InputError
+
+    if level not in ("story", "topic"):
+        raise InputError("--level", f"is {level!r}: use 'story' or 'topic'")
+    return level  # type: ignore[return-value]
+
+
+def _since(since: str | None) -> dt.date | None:
+    from samestory.articles.dates import parse_published
+    from samestory.errors import InputError
+
+    if since is None:
+        return None
+    parsed = parse_published(since)
+    if parsed is None:
+        raise InputError("--since", f"{since!r} is not a date: use YYYY-MM-DD")
+    return parsed.date
+
+
+def _print_group(group: GroupSummary) -> None:
+    span = " … ".join(dict.fromkeys(x for x in (group.first_seen, group.last_seen) if x)) or "undated"
+    typer.echo(f"{group.level} {group.id}: {group.title or '(untitled)'}")
+    typer.echo(
+        f"  {group.size} articles · {span} · languages {', '.join(group.languages)}"
+        + (f" · {len(group.stories)} stories" if group.level == "topic" else "")
+    )
+    if group.outlets:
+        typer.echo(f"  outlets: {', '.join(group.outlets[:8])}")
+    if group.top_entities or group.top_places:
+        typer.echo(f"  about: {', '.join(group.top_entities + group.top_places)}")
+    for line in group.articles:
+        copy = f" (copy of {line.duplicate_of})" if line.duplicate_of else ""
+        typer.echo(f"    {line.published or '?':<10} {line.lang}  {line.id}  {line.title or ''}{copy}")

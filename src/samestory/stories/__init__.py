@@ -1,0 +1,25 @@
+"""Stage 3 of the data flow: a persistent store that de-duplicates news and groups it into stories.
+
+``StoryStore`` (SQLite + vector index) keeps articles; ``StoryEngine`` places each new article in a
+story; ``Ingestor`` drives both from ``read_articles`` output; ``cluster_articles`` does the same for a
+one-off collection in memory.
+"""
+
+from samestory.stories.engine import EngineConfig, Placement, StoryEngine, config_for
+from samestory.stories.ingest import Ingestor, IngestSummary, Outcome
+from samestory.stories.similarity import FallbackSimilarity, PairSimilarity, load_pair_similarity
+from samestory.stories.store import StoryStore
+
+__all__ = [
+    "EngineConfig",
+    "FallbackSimilarity",
+    "IngestSummary",
+    "Ingestor",
+    "Outcome",
+    "PairSimilarity",
+    "Placement",
+    "StoryEngine",
+    "StoryStore",
+    "config_for",
+    "load_pair_similarity",
+]

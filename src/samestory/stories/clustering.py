@@ -1,0 +1,67 @@
+"""One-off clustering of a collection: the store's own engine, run on an in-memory store.
+
+``samestory cluster`` and ``samestory eval stories`` go through here, so what they measure is exactly
+what ``samestory ingest`` does to a persistent store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from samestory.articles.model import Article
+from samestory.documents.encoders import Encoder, get_encoder
+from samestory.stories.engine import EngineConfig, StoryEngine, config_for
+from samestory.stories.ingest import Ingestor
+from samestory.stories.similarity import PairSimilarity, load_pair_similarity
+from samestory.stories.store import StoryStore
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    article: Article
+    story: int
+    topic: int
+    head_vector: np.ndarray
+
+
+def date_order(articles: Sequence[Article]) -> list[Article]:
+    """Publication-date order; undated articles last, in their input order."""
+    indexed = list(enumerate(articles))
+    indexed.sort(
+        key=lambda pair: (pair[1].published is None, pair[1].published.ordinal if pair[1].published else 0, pair[0])
+    )
+    return [article for _, article in indexed]
+
+
+def cluster_articles(
+    articles: Sequence[Article],
+    scorer: str = "auto",
+    encoder: Encoder | None = None,
+    config: EngineConfig | None = None,
+    on_article: Callable[[], object] | None = None,
+    loaded: tuple[str, PairSimilarity] | None = None,
+) -> list[Assignment]:
+    """Stories and topics of ``articles`` (in their input order), fed to the engine in date order.
+
+    ``loaded`` is a scorer the caller already loaded (name and scorer), which ``scorer`` then does not name.
+    """
+    encoder = encoder or get_encoder()
+    scorer_name, similarity = loaded or load_pair_similarity(scorer)
+    store = StoryStore.open(None, encoder=encoder.name, dim=encoder.dim)
+    engine = StoryEngine(store, similarity, config or config_for(scorer_name))
+    keys: dict[int, int] = {}
+    for outcome in Ingestor(engine, encoder).run(date_order(articles)):
+        keys[id(outcome.article)] = outcome.key
+        if on_article is not None:
+            on_article()
+    placements = store.placements(keys.values())
+    order = [keys[id(a)] for a in articles]
+    vectors = store.head_vectors(np.array(order, dtype=np.int64))
+    store.close()
+    return [
+        Assignment(a, placements[key].story, placements[key].topic, vector)
+        for a, key, vector in zip(articles, order, vectors, strict=True)
+    ]

@@ -1,0 +1,191 @@
+"""Articles in, stories out: exact de-duplication, analysis, encoding and placement, batch by batch.
+
+A batch is formed from articles not yet stored, in input order, and committed in one transaction, so
+a run that was killed and is started again skips what was committed and re-forms the same batches:
+the store ends up as an uninterrupted run would have left it. Text analysis of the next batch runs in
+a worker thread while the encoder (numpy, which releases the GIL) works on the current one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Literal
+
+from samestory.articles.model import Article
+from samestory.documents.analyze import HEAD_CHARS, analyse_text
+from samestory.documents.encoders import Encoder
+from samestory.documents.model import Document
+from samestory.stories import neardup
+from samestory.stories.engine import Placement, StoryEngine
+from samestory.stories.records import (
+    INGEST_SENTENCE_VECTORS,
+    MAX_SENTENCE_VECTORS,
+    pack_sentence_vectors,
+    round_trip_vector,
+    unpack_sentence_vectors,
+    url_key,
+)
+
+INDEX_SAVE_SECONDS = 300.0
+"""The vector index file is rewritten at least this often during a long ingest, so that after a crash
+re-syncing it from SQLite adds minutes of articles, not hours."""
+BATCH_SIZE = 64
+"""Articles per transaction and per encoder call: large enough for the encoder, small enough to lose
+little work to a crash."""
+
+Status = Literal["new", "duplicate", "near_duplicate"]
+STAGES = ("analysis", "waiting", "encoding", "placement")
+Copy = tuple[Article, str | int]
+"""An input article already stored (or earlier in the run): the stored key, or the original's hash."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one input article; ``key`` is the stored article it is (or duplicates)."""
+
+    article: Article
+    key: int
+    status: Status
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    new: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    failed: int = 0
+    stories: set[int] = field(default_factory=set)
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+    """Time spent per stage: "analysis" runs in a worker thread, the others in the caller's; "waiting" is
+    the time the caller waited for analysis, so the stages overlap and do not add up to the wall time."""
+
+    def timed(self, stage: str, started: float) -> None:
+        self.seconds[stage] += time.perf_counter() - started
+
+    def count(self, outcome: Outcome, placement: Placement | None) -> None:
+        if outcome.status == "duplicate":
+            self.duplicates += 1
+            return
+        self.new += 1
+        self.near_duplicates += outcome.status == "near_duplicate"
+        if placement is not None:
+            self.stories.add(placement.story)
+
+
+class Ingestor:
+    """Feeds articles to a ``StoryEngine``; iterate ``run`` to drive it and see each outcome."""
+
+    def __init__(self, engine: StoryEngine, encoder: Encoder, batch_size: int = BATCH_SIZE) -> None:
+        self.engine = engine
+        self.store = engine.store
+        self.encoder = encoder
+        self.batch_size = batch_size
+        self.summary = IngestSummary()
+        self._saved_at = time.monotonic()
+        self._seen: dict[str, str] = {}
+        """Identity (content hash or URL key) → content hash of the first article of this run bearing it."""
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Outcome]:
+        batches = self._batches(articles)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="samestory-analysis") as pool:
+            pending = next(batches, None)
+            analysed = self._submit(pool, pending)
+            while pending is not None and analysed is not None:
+                fresh, copies = pending
+                started = time.perf_counter()
+                documents = analysed.result()
+                self.summary.timed("waiting", started)
+                pending = next(batches, None)
+                analysed = self._submit(pool, pending)
+                yield from self._store_batch(fresh, documents)
+                yield from self._resolve(copies)
+                self._save_index_now_and_then()
+
+    def _submit(
+        self, pool: ThreadPoolExecutor, pending: tuple[list[Article], list[Copy]] | None
+    ) -> Future[list[Document]] | None:
+        return None if pending is None else pool.submit(self._analyse, pending[0])
+
+    def _analyse(self, articles: list[Article]) -> list[Document]:
+        started = time.perf_counter()
+        documents = [analyse_text(article) for article in articles]
+        self.summary.timed("analysis", started)
+        return documents
+
+    def _batches(self, articles: Iterable[Article]) -> Iterator[tuple[list[Article], list[Copy]]]:
+        """Batches of articles to store, each with the duplicates met while it was being formed.
+
+        A duplicate is given as the key of the stored article it repeats, or, when that article came
+        earlier in this run and may not be stored yet, as its content hash.
+        """
+        fresh: list[Article] = []
+        copies: list[Copy] = []
+        for article in articles:
+            identities = [article.content_hash, *filter(None, [url_key(article.url)])]
+            first = next((self._seen[i] for i in identities if i in self._seen), None)
+            if first is not None:
+                copies.append((article, first))
+                continue
+            existing = self.store.existing_key(article.content_hash, article.url)
+            if existing is not None:
+                copies.append((article, existing))
+                continue
+            for identity in identities:
+                self._seen[identity] = article.content_hash
+            fresh.append(article)
+            if len(fresh) >= self.batch_size:
+                yield fresh, copies
+                fresh, copies = [], []
+        if fresh or copies:
+            yield fresh, copies
+
+    def _store_batch(self, articles: list[Article], documents: list[Document]) -> Iterator[Outcome]:
+        if not documents:
+            return
+        started = time.perf_counter()
+        encode_documents(documents, self.encoder)
+        self.summary.timed("encoding", started)
+        started = time.perf_counter()
+        signatures = [neardup.signature(a.full_text) for a in articles]
+        placements = self.engine.place_batch(documents, signatures)
+        self.summary.timed("placement", started)
+        for article, placement in zip(articles, placements, strict=True):
+            status: Status = "near_duplicate" if placement.duplicate_of is not None else "new"
+            outcome = Outcome(article, placement.key, status)
+            self.summary.count(outcome, placement)
+            yield outcome
+
+    def _save_index_now_and_then(self) -> None:
+        if time.monotonic() - self._saved_at >= INDEX_SAVE_SECONDS and not self.store.readonly:
+            self.store.save_index()
+            self._saved_at = time.monotonic()
+
+    def _resolve(self, copies: list[Copy]) -> Iterator[Outcome]:
+        """Duplicates are reported once their original is stored."""
+        for article, original in copies:
+            key = original if isinstance(original, int) else self.store.existing_key(original, None)
+            if key is None:  # pragma: no cover - the original is always stored first
+                continue
+            outcome = Outcome(article, key, "duplicate")
+            self.summary.count(outcome, None)
+            yield outcome
+
+
+def encode_documents(documents: list[Document], encoder: Encoder, sentences: int = INGEST_SENTENCE_VECTORS) -> None:
+    """Head vectors (and the first ``sentences`` sentence vectors) in one encoder call, rounded as stored.
+
+    Rounding here (float16) makes a fresh article compare with stored ones exactly as it will once it is
+    stored itself, so a run resumed after a crash decides as the uninterrupted run did.
+    """
+    sentence_lists = [d.sentences[: min(sentences, MAX_SENTENCE_VECTORS)] for d in documents]
+    texts = [d.article.full_text[:HEAD_CHARS] for d in documents] + [s for ss in sentence_lists for s in ss]
+    vectors = encoder.encode(texts)
+    offset = len(documents)
+    for document, sentences, head in zip(documents, sentence_lists, vectors, strict=False):
+        document.head_vector = round_trip_vector(head)
+        rows = vectors[offset : offset + len(sentences)]
+        document.sentence_vectors = unpack_sentence_vectors(pack_sentence_vectors(rows), encoder.dim)
+        offset += len(sentences)

@@ -1,0 +1,83 @@
+"""Opening a store with the encoder and scorer it was built with: what the CLI and the API share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from samestory.articles import FieldMap, read_one_article
+from samestory.documents.analyze import analyse_text
+from samestory.documents.encoders import get_encoder
+from samestory.documents.model import Document
+from samestory.errors import InputError, StoreError
+from samestory.stories.engine import StoryEngine, config_for
+from samestory.stories.ingest import BATCH_SIZE, Ingestor, encode_documents
+from samestory.stories.search import SimilarArticle, similar_articles
+from samestory.stories.similarity import load_pair_similarity
+from samestory.stories.store import StoryStore
+
+
+@dataclass(slots=True)
+class Session:
+    store: StoryStore
+    engine: StoryEngine
+    ingestor: Ingestor
+    scorer_name: str
+
+    def story_count(self) -> int:
+        return int(self.store.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+
+@contextmanager
+def open_session(db: Path | None, scorer: str = "auto", batch_size: int = BATCH_SIZE) -> Iterator[Session]:
+    """A writable store with its engine; the vector index is saved when the session ends, however it ends."""
+    store = StoryStore.open(db)
+    try:
+        encoder = get_encoder(store.encoder)
+        if encoder.dim != store.dim:
+            raise StoreError(
+                f"the store holds {store.dim}-dim vectors but encoder {encoder.name!r} gives {encoder.dim}"
+            )
+        name, similarity = load_pair_similarity(scorer)
+        _record_scorer(store, name)
+        engine = StoryEngine(store, similarity, config_for(name))
+        yield Session(store, engine, Ingestor(engine, encoder, batch_size), name)
+    finally:
+        store.close()
+
+
+def _record_scorer(store: StoryStore, name: str) -> None:
+    """Remember which scorer built the stories; mixing scorers in one store is allowed but reported."""
+    previous = store.meta("scorer")
+    if previous is None:
+        with store.transaction():
+            store.set_meta("scorer", name)
+    elif previous != name:
+        import sys
+
+        print(
+            f"warning: this store's stories were built with the {previous!r} scorer; new articles are placed "
+            f"with {name!r}",
+            file=sys.stderr,
+        )
+
+
+def find_similar(db: Path, article: str, k: int, fields: str | None, scorer: str = "auto") -> list[SimilarArticle]:
+    """``samestory similar``: ``article`` is a file to analyse, or the id of a stored article."""
+    with StoryStore.open(db, create=False, readonly=True) as store:
+        name, similarity = load_pair_similarity(scorer)
+        document, exclude = _query_document(store, article, fields)
+        return similar_articles(store, similarity, config_for(name), document, k, exclude)
+
+
+def _query_document(store: StoryStore, article: str, fields: str | None) -> tuple[Document, int | None]:
+    if Path(article).is_file() or article == "-":
+        document = analyse_text(read_one_article(article, FieldMap.parse(fields)))
+        encode_documents([document], get_encoder(store.encoder))
+        return document, None
+    keys = store.keys_for_id(article)
+    if not keys:
+        raise InputError(article, "is neither a readable file nor the id of an article in the store")
+    return store.documents(keys[:1])[keys[0]], keys[0]

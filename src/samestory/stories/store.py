@@ -1,0 +1,514 @@
+"""The story store: one SQLite file (WAL) holding articles, their analysed keys, vectors and stories.
+
+SQLite is the source of truth. The vector index beside it (``PATH.usearch``) and the near-duplicate
+LSH table are caches rebuilt or repaired from SQLite on open, so a crash at any moment loses at most the
+batch being written, which was never committed and is simply ingested again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+
+from samestory.documents.model import Document
+from samestory.errors import CorruptStoreError, StoreError
+from samestory.index.vectors import VectorIndex
+from samestory.stories import neardup
+from samestory.stories.records import (
+    document_from_row,
+    features_to_json,
+    pack_sentence_vectors,
+    pack_vector,
+    unpack_vector,
+    url_key,
+)
+
+FORMAT = "samestory-story-store"
+SCHEMA_VERSION = 1
+SQLITE_HEADER = b"SQLite format 3\x00"
+INDEX_SUFFIX = ".usearch"
+_DOCUMENT_CACHE = 4096
+"""Rebuilt Documents kept in memory: recent articles are the likeliest candidates of the next ones."""
+
+SCHEMA = """
+CREATE TABLE samestory_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE topics (
+    id INTEGER PRIMARY KEY,
+    size INTEGER NOT NULL DEFAULT 0,
+    vector_sum BLOB
+);
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    topic INTEGER NOT NULL REFERENCES topics(id),
+    size INTEGER NOT NULL DEFAULT 0,
+    first_day REAL,
+    last_day REAL
+);
+CREATE INDEX stories_topic ON stories(topic);
+CREATE TABLE articles (
+    key INTEGER PRIMARY KEY,
+    id TEXT NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    url TEXT,
+    url_key TEXT UNIQUE,
+    source TEXT,
+    outlet TEXT,
+    lang TEXT NOT NULL,
+    lang_confidence REAL NOT NULL,
+    title TEXT,
+    text TEXT NOT NULL,
+    published TEXT,
+    precision TEXT,
+    day REAL,
+    entities TEXT NOT NULL,
+    places TEXT NOT NULL,
+    dates TEXT NOT NULL,
+    numbers TEXT NOT NULL,
+    head_vector BLOB NOT NULL,
+    sentence_vectors BLOB,
+    minhash BLOB NOT NULL,
+    story INTEGER NOT NULL REFERENCES stories(id),
+    duplicate_of INTEGER REFERENCES articles(key),
+    score REAL,
+    batch INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_id ON articles(id);
+CREATE INDEX articles_story ON articles(story);
+CREATE INDEX articles_day ON articles(day);
+"""
+
+
+_UNCERTAINTY = {"day": 0.5, "month": 15.0, "year": 182.0}
+"""Half-width in days of a publication date of each precision (as ``PublishedDate.uncertainty_days``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPlacement:
+    """Where a stored article is, and when it was published (ordinal day, or None when undated)."""
+
+    story: int
+    topic: int
+    duplicate_of: int | None
+    day: float | None
+    uncertainty_days: float
+
+
+class StoryStore:
+    """Open with ``StoryStore.open(path)`` (``None``: in memory, for stateless clustering)."""
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        path: Path | None,
+        dim: int,
+        readonly: bool,
+        lock: WriterLock | None = None,
+    ) -> None:
+        self.connection = connection
+        self._lock = lock
+        self.path = path
+        self.dim = dim
+        self.readonly = readonly
+        self._vectors: VectorIndex | None = None
+        self.repaired = 0
+        self._near_duplicates: neardup.NearDuplicateIndex | None = None
+        self._documents: OrderedDict[int, Document] = OrderedDict()
+
+    # ----------------------------------------------------------------- opening
+    @classmethod
+    def open(
+        cls,
+        path: str | Path | None,
+        *,
+        create: bool = True,
+        readonly: bool = False,
+        encoder: str = "use",
+        dim: int = 512,
+    ) -> StoryStore:
+        """Open (or create) a store; a file that is not a samestory store is refused, never touched."""
+        if path is None:
+            connection = _connect(":memory:")
+            _create_schema(connection, encoder, dim)
+            return cls(connection, None, dim, readonly=False)
+        path = Path(path)
+        if path.is_dir():
+            raise StoreError(f"{path} is a directory: give the path of a store file, e.g. {path / 'stories.db'}")
+        exists = path.exists() and path.stat().st_size > 0
+        if not exists and not create:
+            raise StoreError(f"no story store at {path}: create one with 'samestory ingest --db {path} FILES'")
+        if exists:
+            meta = _validate_existing(path)
+            encoder, dim = meta.get("encoder", encoder), int(meta.get("dim", dim))
+        lock = None if readonly else WriterLock.acquire(path)
+        try:
+            connection = _connect(path, readonly=readonly and exists)
+            if not exists:
+                _create_schema(connection, encoder, dim)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        return cls(connection, path, dim, readonly=readonly, lock=lock)
+
+    def close(self) -> None:
+        try:
+            if not self.readonly:
+                self.save_index()
+            self.connection.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+
+    @property
+    def vectors(self) -> VectorIndex:
+        """The nearest-neighbour index, loaded on first use and repaired from SQLite if out of step."""
+        if self._vectors is None:
+            index_path = None if self.path is None else self.path.with_name(self.path.name + INDEX_SUFFIX)
+            self._vectors = VectorIndex(self.dim, index_path)
+            self.repaired = self._vectors.sync(self.keys(), self.head_vectors)
+            if self.repaired and not self.readonly:
+                self._vectors.save()
+        return self._vectors
+
+    def __enter__(self) -> StoryStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def save_index(self) -> None:
+        if self._vectors is not None:
+            self._vectors.save()
+
+    # -------------------------------------------------------------------- meta
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.connection.execute("SELECT value FROM samestory_meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.connection.execute("INSERT OR REPLACE INTO samestory_meta (key, value) VALUES (?, ?)", (key, value))
+
+    @property
+    def encoder(self) -> str:
+        return self.meta("encoder", "use") or "use"
+
+    # -------------------------------------------------------------- batches
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One batch, all or nothing: the caches are told to forget what a rollback undid."""
+        added_before = len(self._vectors) if self._vectors is not None else -1
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"{self.path or 'the store'} cannot be written ({error})") from error
+        try:
+            yield
+            self.connection.execute("COMMIT")
+        except BaseException as error:
+            if self.connection.in_transaction:
+                self.connection.execute("ROLLBACK")
+            self._forget_uncommitted(added_before)
+            if isinstance(error, sqlite3.OperationalError):  # disk full, I/O error, lock timeout
+                raise StoreError(
+                    f"{self.path or 'the store'} cannot be written ({error}); nothing of this batch was kept"
+                ) from error
+            raise
+
+    def _forget_uncommitted(self, size_before: int) -> None:
+        if self._vectors is not None and len(self._vectors) != size_before:
+            self._vectors.sync(self.keys(), self.head_vectors)
+        self._near_duplicates = None
+        self._documents.clear()
+
+    def next_batch_number(self) -> int:
+        number = int(self.meta("batches", "0") or 0) + 1
+        self.set_meta("batches", str(number))
+        return number
+
+    # ------------------------------------------------------------ article rows
+    def keys(self) -> np.ndarray:
+        rows = self.connection.execute("SELECT key FROM articles ORDER BY key").fetchall()
+        return np.array([r[0] for r in rows], dtype=np.int64)
+
+    def count(self) -> int:
+        return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def head_vectors(self, keys: np.ndarray) -> np.ndarray:
+        wanted = [int(k) for k in keys]
+        found: dict[int, np.ndarray] = {}
+        for chunk in _chunks(wanted, 900):
+            marks = ",".join("?" * len(chunk))
+            for key, blob in self.connection.execute(
+                f"SELECT key, head_vector FROM articles WHERE key IN ({marks})", chunk
+            ):
+                found[key] = unpack_vector(blob)
+        return np.stack([found[k] for k in wanted]) if wanted else np.zeros((0, self.dim), np.float32)
+
+    def existing_key(self, content_hash: str, url: str | None) -> int | None:
+        """The stored article with this content or this URL, if any: such an article is not stored twice."""
+        row = self.connection.execute("SELECT key FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+        if row is None and (key := url_key(url)) is not None:
+            row = self.connection.execute("SELECT key FROM articles WHERE url_key = ?", (key,)).fetchone()
+        return int(row[0]) if row else None
+
+    def keys_for_id(self, article_id: str) -> list[int]:
+        rows = self.connection.execute("SELECT key FROM articles WHERE id = ? ORDER BY key", (article_id,))
+        return [int(r[0]) for r in rows]
+
+    def insert_article(
+        self,
+        document: Document,
+        signature: np.ndarray,
+        story: int,
+        batch: int,
+        duplicate_of: int | None = None,
+        score: float | None = None,
+    ) -> int:
+        index = self.vectors  # loaded (and synced with SQLite) before this row exists
+        article = document.article
+        published = article.published
+        features = features_to_json(document)
+        cursor = self.connection.execute(
+            "INSERT INTO articles (id, content_hash, url, url_key, source, outlet, lang, lang_confidence, title,"
+            " text, published, precision, day, entities, places, dates, numbers, head_vector, sentence_vectors,"
+            " minhash, story, duplicate_of, score, batch, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id, article.content_hash, article.url, url_key(article.url), article.source,
+                article.outlet, document.lang, document.lang_confidence, article.title, article.text,
+                published.iso() if published else None, published.precision if published else None,
+                published.ordinal if published else None, features["entities"], features["places"],
+                features["dates"], features["numbers"], pack_vector(document.head_vector),  # type: ignore[arg-type]
+                pack_sentence_vectors(document.sentence_vectors), signature.astype(np.uint32).tobytes(), story,
+                duplicate_of, score, batch, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            ),
+        )  # fmt: skip
+        key = int(cursor.lastrowid)  # type: ignore[arg-type]
+        index.add(np.array([key]), document.head_vector[None, :])  # type: ignore[index]
+        self.near_duplicates.insert(key, signature.astype(np.uint32))
+        return key
+
+    def documents(self, keys: Iterable[int]) -> dict[int, Document]:
+        """Lightweight Documents of stored articles (cached: the same candidates recur)."""
+        wanted = list(dict.fromkeys(int(k) for k in keys))
+        found = {k: self._documents[k] for k in wanted if k in self._documents}
+        missing = [k for k in wanted if k not in found]
+        for chunk in _chunks(missing, 900):
+            marks = ",".join("?" * len(chunk))
+            for row in self.connection.execute(f"SELECT * FROM articles WHERE key IN ({marks})", chunk):
+                found[row["key"]] = document_from_row(row)
+        for key in found:
+            self._remember(key, found[key])
+        return {k: found[k] for k in wanted if k in found}
+
+    def _remember(self, key: int, document: Document) -> None:
+        self._documents[key] = document
+        self._documents.move_to_end(key)
+        while len(self._documents) > _DOCUMENT_CACHE:
+            self._documents.popitem(last=False)
+
+    def placements(self, keys: Iterable[int]) -> dict[int, StoredPlacement]:
+        """Story, topic, copy link and date of stored articles, read fresh (topics merge as the store grows)."""
+        result: dict[int, StoredPlacement] = {}
+        for chunk in _chunks(list(dict.fromkeys(int(k) for k in keys)), 900):
+            marks = ",".join("?" * len(chunk))
+            query = (
+                "SELECT a.key, a.story, s.topic, a.duplicate_of, a.day, a.precision"
+                f" FROM articles a JOIN stories s ON s.id = a.story WHERE a.key IN ({marks})"
+            )
+            for key, story, topic, duplicate_of, day, precision in self.connection.execute(query, chunk):
+                uncertainty = _UNCERTAINTY.get(precision or "day", 0.5)
+                result[key] = StoredPlacement(story, topic, duplicate_of, day, uncertainty)
+        return result
+
+    # ----------------------------------------------------------- near-duplicates
+    @property
+    def near_duplicates(self) -> neardup.NearDuplicateIndex:
+        """The LSH table, rebuilt from the stored signatures on first use."""
+        if self._near_duplicates is None:
+            if self.meta("minhash") != neardup.scheme() and not self.readonly:
+                self._resign()
+            self._near_duplicates = neardup.NearDuplicateIndex(self.signatures)
+            rows = self.connection.execute("SELECT key, minhash FROM articles ORDER BY key")
+            self._near_duplicates.insert_many((key, np.frombuffer(blob, dtype=np.uint32)) for key, blob in rows)
+        return self._near_duplicates
+
+    def signatures(self, keys: list[int]) -> dict[int, np.ndarray]:
+        """Stored MinHash signatures of some articles."""
+        found: dict[int, np.ndarray] = {}
+        for chunk in _chunks(keys, 900):
+            marks = ",".join("?" * len(chunk))
+            for key, blob in self.connection.execute(
+                f"SELECT key, minhash FROM articles WHERE key IN ({marks})", chunk
+            ):
+                found[key] = np.frombuffer(blob, dtype=np.uint32)
+        return found
+
+    def _resign(self) -> None:
+        """Recompute every signature: they were made by another datasketch scheme and cannot be compared."""
+        with self.transaction():
+            rows = self.connection.execute("SELECT key, title, text FROM articles").fetchall()
+            for key, title, text in rows:
+                full = f"{title}\n{text}" if title and not text.startswith(title) else text
+                blob = neardup.signature(full).tobytes()
+                self.connection.execute("UPDATE articles SET minhash = ? WHERE key = ?", (blob, key))
+            self.set_meta("minhash", neardup.scheme())
+
+    # ------------------------------------------------------------------ stories
+    def create_story(self, day: float | None) -> tuple[int, int]:
+        """A new story in a new topic of its own; returns (story, topic)."""
+        story = int(self.connection.execute("SELECT coalesce(max(id), 0) + 1 FROM stories").fetchone()[0])
+        self.connection.execute("INSERT INTO topics (id, size) VALUES (?, 0)", (story,))
+        self.connection.execute(
+            "INSERT INTO stories (id, topic, size, first_day, last_day) VALUES (?, ?, 0, ?, ?)",
+            (story, story, day, day),
+        )
+        return story, story
+
+    def grow_story(self, story: int, day: float | None) -> None:
+        self.connection.execute(
+            "UPDATE stories SET size = size + 1, first_day = min(coalesce(first_day, ?), ?),"
+            " last_day = max(coalesce(last_day, ?), ?) WHERE id = ?",
+            (day, day, day, day, story),
+        )
+
+    def add_to_topic(self, topic: int, vector: np.ndarray) -> None:
+        """Add an article's vector to its topic's sum: topic-to-topic average link is a dot product of sums."""
+        size, total = self.topic_sums([topic])[topic]
+        self._write_topic(topic, size + 1, total + vector)
+
+    def topic_sums(self, topics: Iterable[int]) -> dict[int, tuple[int, np.ndarray]]:
+        wanted = list(dict.fromkeys(int(t) for t in topics))
+        marks = ",".join("?" * len(wanted))
+        rows = self.connection.execute(f"SELECT id, size, vector_sum FROM topics WHERE id IN ({marks})", wanted)
+        return {
+            topic: (size, np.frombuffer(blob, dtype=np.float32).copy() if blob else np.zeros(self.dim, np.float32))
+            for topic, size, blob in rows
+        }
+
+    def merge_topics(self, keep: int, absorbed: int) -> None:
+        sums = self.topic_sums([keep, absorbed])
+        self._write_topic(keep, sums[keep][0] + sums[absorbed][0], sums[keep][1] + sums[absorbed][1])
+        self.connection.execute("UPDATE stories SET topic = ? WHERE topic = ?", (keep, absorbed))
+        self.connection.execute("DELETE FROM topics WHERE id = ?", (absorbed,))
+
+    def _write_topic(self, topic: int, size: int, total: np.ndarray) -> None:
+        blob = np.asarray(total, dtype=np.float32).tobytes()
+        self.connection.execute("UPDATE topics SET size = ?, vector_sum = ? WHERE id = ?", (size, blob, topic))
+
+    def execute(self, sql: str, parameters: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        return self.connection.execute(sql, parameters)
+
+
+class WriterLock:
+    """An exclusive ``flock`` on ``PATH.lock``: one writing process per store.
+
+    Two writers would each keep their own vector index and near-duplicate table in memory and miss the
+    other's articles. The kernel releases the lock when the process dies, even by SIGKILL, so a crash
+    never leaves a store locked.
+    """
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self._handle = handle
+
+    @classmethod
+    def acquire(cls, path: Path) -> WriterLock | None:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not a POSIX system: no lock
+            return None
+        handle = path.with_name(path.name + ".lock").open("ab")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            handle.close()
+            raise StoreError(
+                f"{path} is being written by another samestory process (ingest or serve); wait for it to end "
+                "— reading commands (stories, similar) work meanwhile"
+            ) from error
+        return cls(handle)
+
+    def release(self) -> None:
+        self._handle.close()
+
+
+def _connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
+    try:
+        if readonly:
+            connection = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, isolation_level=None)
+        else:
+            connection = sqlite3.connect(str(path), isolation_level=None, timeout=30.0)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+    except sqlite3.DatabaseError as error:
+        raise CorruptStoreError(f"{path} cannot be opened as a story store ({error})") from error
+    connection.row_factory = sqlite3.Row
+    connection.execute("PRAGMA foreign_keys=ON")
+    return connection
+
+
+def _create_schema(connection: sqlite3.Connection, encoder: str, dim: int) -> None:
+    connection.executescript(SCHEMA)
+    values = {
+        "format": FORMAT,
+        "schema_version": str(SCHEMA_VERSION),
+        "encoder": encoder,
+        "dim": str(dim),
+        "minhash": neardup.scheme(),
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "batches": "0",
+    }
+    connection.executemany("INSERT INTO samestory_meta (key, value) VALUES (?, ?)", values.items())
+
+
+def _validate_existing(path: Path) -> dict[str, str]:
+    """Check, reading only, that ``path`` is a samestory store this version can use; return its meta."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StoreError(f"{path} cannot be read ({error.strerror})") from error
+    if header != SQLITE_HEADER:
+        raise CorruptStoreError(
+            f"{path} is not a samestory story store (not an SQLite database); it was left untouched. "
+            "Give --db a new file name, or the path of a store made by 'samestory ingest'"
+        )
+    try:
+        connection = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "samestory_meta" not in tables:
+                raise CorruptStoreError(
+                    f"{path} is an SQLite database of another application, not a samestory story store; it was "
+                    "left untouched. Give --db a new file name"
+                )
+            meta = dict(connection.execute("SELECT key, value FROM samestory_meta").fetchall())
+            connection.execute("SELECT count(*) FROM articles").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise CorruptStoreError(
+            f"{path} is damaged ({error}); it was left untouched. Restore it from a backup, or re-ingest into a "
+            "new file"
+        ) from error
+    if meta.get("format") != FORMAT:
+        raise CorruptStoreError(f"{path} is not a samestory story store (format {meta.get('format')!r})")
+    if int(meta.get("schema_version", "0")) > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} was written by a newer samestory (schema {meta['schema_version']}): upgrade samestory"
+        )
+    return meta
+
+
+def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -1,0 +1,180 @@
+"""What ``samestory stories`` shows: each story (or topic) with a representative title and its coverage."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+
+from samestory.stories.records import published_from_columns, unpack_vector
+from samestory.stories.store import StoryStore
+
+Level = Literal["story", "topic"]
+TOP_NAMES = 6
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLine:
+    id: str
+    title: str | None
+    lang: str
+    outlet: str | None
+    published: str | None
+    url: str | None
+    story: int
+    duplicate_of: str | None = None
+
+
+@dataclass(slots=True)
+class GroupSummary:
+    """One story (or topic): the shape of ``stories --json`` lines and of the API's story objects."""
+
+    id: int
+    level: Level
+    title: str | None
+    size: int
+    languages: list[str]
+    outlets: list[str]
+    first_seen: str | None
+    last_seen: str | None
+    top_entities: list[str]
+    top_places: list[str]
+    articles: list[ArticleLine]
+    stories: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        record = asdict(self)
+        if self.level == "story":
+            record.pop("stories")
+        return record
+
+
+_QUERY = (
+    "SELECT a.key, a.id, coalesce(a.title, substr(a.text, 1, 300)) AS headline, a.title IS NOT NULL AS titled,"
+    " a.lang, a.outlet, a.published, a.precision, a.day, a.url, a.duplicate_of, a.story, s.topic, a.entities,"
+    " a.places, a.head_vector"
+    " FROM articles a JOIN stories s ON s.id = a.story"
+)
+HEADLINE_CHARS = 120
+"""Articles without a title are shown by the start of their first line, cut at a word."""
+
+
+def summarise(
+    store: StoryStore,
+    level: Level = "story",
+    since: dt.date | None = None,
+    limit: int | None = None,
+    ids: Iterable[int] | None = None,
+) -> list[GroupSummary]:
+    """Stories or topics, most recently seen first.
+
+    ``since`` keeps those seen on or after that day (undated ones are left out); ``ids`` summarises only
+    the given stories (or topics), for callers that show one.
+    """
+    column = "a.story" if level == "story" else "s.topic"
+    inner = "id" if level == "story" else "topic"
+    conditions, parameters = [], []
+    if since is not None:
+        conditions.append(f"{column} IN (SELECT {inner} FROM stories WHERE last_day >= ?)")
+        parameters.append(float(since.toordinal()))
+    if ids is not None:
+        wanted = [int(i) for i in ids]
+        conditions.append(f"{column} IN ({','.join('?' * len(wanted)) or 'NULL'})")
+        parameters.extend(wanted)
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    groups: dict[int, list[Any]] = defaultdict(list)
+    for row in store.execute(_QUERY + where + " ORDER BY a.key", tuple(parameters)):
+        groups[row["story"] if level == "story" else row["topic"]].append(row)
+    ids_by_key = {row["key"]: row["id"] for rows in groups.values() for row in rows}
+    summaries = [_summarise_group(group, rows, level, ids_by_key) for group, rows in groups.items()]
+    summaries.sort(key=lambda s: (s.last_seen is None, _negated(s.last_seen), -s.size, s.id))
+    return summaries[:limit] if limit else summaries
+
+
+def _negated(iso: str | None) -> float:
+    if iso is None:
+        return 0.0
+    return -float(published_from_columns(iso, _precision_of(iso)).ordinal)  # type: ignore[union-attr]
+
+
+def _precision_of(iso: str) -> str:
+    return {4: "year", 7: "month"}.get(len(iso), "day")
+
+
+def _summarise_group(group: int, rows: list[Any], level: Level, ids: dict[int, str]) -> GroupSummary:
+    originals = [r for r in rows if r["duplicate_of"] is None] or rows
+    dated = sorted((r for r in rows if r["day"] is not None), key=lambda r: r["day"])
+    return GroupSummary(
+        id=group,
+        level=level,
+        title=_representative_title(originals),
+        size=len(rows),
+        languages=_ranked(r["lang"] for r in rows),
+        outlets=_ranked(r["outlet"] for r in rows if r["outlet"]),
+        first_seen=dated[0]["published"] if dated else None,
+        last_seen=dated[-1]["published"] if dated else None,
+        top_entities=_top_names(rows, "entities", skip_prefix="role:"),
+        top_places=_top_names(rows, "places"),
+        articles=[
+            _article_line(r, ids) for r in sorted(rows, key=lambda r: (r["day"] is None, r["day"] or 0, r["key"]))
+        ],
+        stories=sorted({r["story"] for r in rows}) if level == "topic" else [],
+    )
+
+
+def _representative_title(rows: list[Any]) -> str | None:
+    """The headline of the member nearest the group's mean vector (the most typical report), a real title if
+    any member has one."""
+    vectors = np.stack([unpack_vector(r["head_vector"]) for r in rows])
+    closeness = vectors @ vectors.mean(axis=0) + np.array([2.0 if r["titled"] else 0.0 for r in rows])
+    return headline(rows[int(np.argmax(closeness))]["headline"])
+
+
+def headline(text: str | None) -> str | None:
+    """A title, or the first line of a text cut at a word boundary."""
+    if not text or not text.strip():
+        return None
+    line = text.strip().splitlines()[0].strip()
+    if len(line) <= HEADLINE_CHARS:
+        return line
+    return line[:HEADLINE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _ranked(values: Any) -> list[str]:
+    return [value for value, _ in Counter(values).most_common()]
+
+
+def _top_names(rows: list[Any], column: str, skip_prefix: str | None = None) -> list[str]:
+    """Names mentioned by the most member articles (then most often): what the story is about."""
+    articles: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        seen = set()
+        for key, name, _kind, count, _first in json.loads(row[column]):
+            if skip_prefix and key.startswith(skip_prefix):
+                continue
+            names[key][name] += count
+            mentions[key] += count
+            seen.add(key)
+        articles.update(seen)
+    ranked = sorted(articles, key=lambda k: (-articles[k], -mentions[k], k))[:TOP_NAMES]
+    return [names[k].most_common(1)[0][0] for k in ranked]
+
+
+def _article_line(row: Any, ids: dict[int, str]) -> ArticleLine:
+    return ArticleLine(
+        id=row["id"],
+        title=headline(row["headline"]),
+        lang=row["lang"],
+        outlet=row["outlet"],
+        published=row["published"],
+        url=row["url"],
+        story=row["story"],
+        duplicate_of=ids.get(row["duplicate_of"]) if row["duplicate_of"] is not None else None,
+    )

@@ -1,0 +1,111 @@
+"""The store routes against the real story store (``samestory.stories``) in a temporary file.
+
+Uses the fallback scorer so the test does not depend on the trained pair-scorer parameters; the
+encoder is real, so this is the slow part of the API tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from samestory.api import ApiSettings, create_app
+
+pytestmark = pytest.mark.slow
+FIXTURES = Path(__file__).resolve().parents[1] / "web" / "fixtures"
+
+
+def fixture_article(name: str, **meta: Any) -> dict[str, Any]:
+    title, _, text = (FIXTURES / name).read_text(encoding="utf-8").partition("\n")
+    return {"title": title.strip(), "text": text.strip(), **meta}
+
+
+EN = fixture_article("elbe-flood-en.txt", id="flood-en", lang="en", date="2024-09-17", outlet="Example Times")
+DE = fixture_article("elbe-flood-de.txt", id="flood-de", lang="de", date="2024-09-17", outlet="Beispiel-Zeitung")
+OTHER = fixture_article("hostile.txt", id="harbour", lang="en", date="2024-09-19")
+
+
+def open_client(db: Path) -> TestClient:
+    settings = ApiSettings(db=db, scorer="fallback", warm_up=False)
+    return TestClient(create_app(settings), raise_server_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("store") / "stories.db"
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> Iterator[TestClient]:
+    with open_client(db) as test_client:
+        response = test_client.post("/articles", json={"articles": [EN, DE, OTHER]})
+        assert response.status_code == 200, response.text
+        yield test_client
+
+
+def test_ingest_places_the_pair_in_one_story(client: TestClient) -> None:
+    en, de = client.get("/articles/flood-en").json(), client.get("/articles/flood-de").json()
+    assert en["story_id"] == de["story_id"]
+    assert client.get("/articles/harbour").json()["story_id"] != en["story_id"]
+    assert de["lang"] == "de" and de["published"] == "2024-09-17" and "Dresden" in de["text"]
+
+
+def test_repost_is_a_duplicate(client: TestClient) -> None:
+    body = client.post("/articles", json={**EN, "id": "again"}).json()
+    assert body["duplicates"] == 1 and body["added"] == 0
+    assert body["results"][0]["duplicate_of"] == "flood-en"
+
+
+def test_similar(client: TestClient) -> None:
+    similar = client.get("/articles/flood-en/similar?k=2").json()["similar"]
+    assert similar[0]["id"] == "flood-de" and similar[0]["label"] == "same_story"
+    assert all(s["id"] != "flood-en" for s in similar)
+
+
+def test_stories_and_story(client: TestClient) -> None:
+    stories = client.get("/stories").json()["stories"]
+    assert len(stories) == 2
+    flood = next(s for s in stories if s["size"] == 2)
+    assert set(flood["languages"]) == {"en", "de"}
+    assert flood["per_day"] == [{"date": "2024-09-17", "count": 2}]
+    story = client.get(f"/stories/{flood['id']}").json()
+    assert {a["id"] for a in story["articles"]} == {"flood-en", "flood-de"}
+    assert client.get("/stories?since=2024-09-18").json()["stories"][0]["size"] == 1
+    assert len(client.get("/stories?level=topic").json()["stories"]) >= 1
+    assert client.get("/stories/not-a-number").status_code == 404
+
+
+def test_coverage_finds_the_story(client: TestClient) -> None:
+    text = "\n".join(DE["text"].split("\n")[:3])
+    body = client.post("/coverage", json={"article": {"text": text, "lang": "de"}, "k": 5}).json()
+    assert body["story"] is not None and body["story"]["size"] == 2
+    assert {a["id"] for a in body["articles"][:2]} == {"flood-en", "flood-de"}
+
+
+def test_story_pages_render(client: TestClient) -> None:
+    listing = client.get("/ui/stories").text
+    assert "Elbe floodwaters" in listing
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in listing and "<script>alert(1)" not in listing
+    story_id = client.get("/articles/flood-en").json()["story_id"]
+    page = client.get(f"/ui/stories/{story_id}").text
+    assert "Beispiel-Zeitung" in page and "German (de)" in page
+
+
+def test_store_persists_across_restarts(tmp_path: Path) -> None:
+    with open_client(tmp_path / "s.db") as first:
+        assert first.post("/articles", json=OTHER).status_code == 200
+    with open_client(tmp_path / "s.db") as second:
+        assert second.get("/articles/harbour").json()["story_id"] is not None
+
+
+def test_a_store_held_by_another_writer_is_reported(client: TestClient, db: Path) -> None:
+    with open_client(db) as second:
+        response = second.get("/stories")
+        assert response.status_code == 503
+        assert str(db) in response.json()["error"]["message"]
+        assert second.get("/health").json()["store"] is False
+        assert second.get("/").status_code == 200  # compare still works without the store

@@ -1,0 +1,255 @@
+"""The story commands end to end: ingest, stories, similar, cluster, eval stories, and crash safety.
+
+Corpora are small synthetic ones (``samestory.stories.synthetic``): the real encoder runs, so each
+article costs a few hundredths of a second.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from samestory.cli import app
+from samestory.stories.synthetic import SyntheticArticle, generate, sibling_topic
+
+pytestmark = pytest.mark.slow
+
+
+def _run(*args: str, stdin: str | None = None) -> Result:
+    return CliRunner().invoke(app, list(args), input=stdin)
+
+
+def _lines(stdout: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def _corpus() -> list[SyntheticArticle]:
+    """Two topics of two sibling stories each, in date order."""
+    articles = sibling_topic("strike", seed=21) + sibling_topic("merger", seed=22, start=dt.date(2023, 3, 15))
+    return sorted(articles, key=lambda a: (a.date, a.id))
+
+
+def _write(path: Path, records: list[dict[str, Any]], extra_lines: tuple[str, ...] = ()) -> Path:
+    path.write_text("\n".join([*(json.dumps(r, ensure_ascii=False) for r in records), *extra_lines]) + "\n")
+    return path
+
+
+def _partition(pairs: list[tuple[str, int]]) -> set[frozenset[str]]:
+    groups: dict[int, set[str]] = {}
+    for article_id, group in pairs:
+        groups.setdefault(group, set()).add(article_id)
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.fixture(scope="module")
+def corpus_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    corpus = _corpus()
+    records = [a.record() for a in corpus]
+    copy = dict(records[0], id="wire-copy", url="https://wire.example/copy", text="(WIRE) " + records[0]["text"])
+    exact = dict(records[1], id="exact-repeat")
+    return _write(
+        tmp_path_factory.mktemp("corpus") / "news.jsonl",
+        [*records, copy, exact],
+        extra_lines=("{not json", json.dumps({"id": "empty", "title": "", "text": ""})),
+    )
+
+
+@pytest.fixture(scope="module")
+def store(corpus_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("store") / "stories.db"
+    result = _run("ingest", "--db", str(path), "--json", str(corpus_file))
+    assert result.exit_code == 1, result.output  # the two bad lines
+    return path
+
+
+def test_ingest_reports_new_copies_duplicates_and_failures(corpus_file: Path, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    result = _run("ingest", "--db", str(db), "--json", str(corpus_file))
+    summary = _lines(result.stdout)[-1]
+    assert result.exit_code == 1
+    assert (summary["new"], summary["near_duplicates"], summary["duplicates_skipped"], summary["failed"]) == (
+        13,
+        1,
+        1,
+        2,
+    )
+    assert "news.jsonl:15" in result.stderr and "news.jsonl:16" in result.stderr
+    assert "Traceback" not in result.output
+    again = _run("ingest", "--db", str(db), "--json", str(corpus_file))
+    summary = _lines(again.stdout)[-1]
+    assert (summary["new"], summary["duplicates_skipped"], summary["articles_in_store"]) == (0, 14, 13)
+
+
+def test_ingest_reads_stdin(tmp_path: Path) -> None:
+    record = sibling_topic("flood", seed=5)[0].record()
+    result = _run("ingest", "--db", str(tmp_path / "s.db"), "-", stdin=json.dumps(record) + "\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("1 new")
+
+
+def test_stories_lists_every_article_once_with_its_story(store: Path) -> None:
+    result = _run("stories", "--db", str(store), "--json")
+    assert result.exit_code == 0, result.output
+    stories = _lines(result.stdout)
+    ids = [a["id"] for s in stories for a in s["articles"]]
+    assert sorted(ids) == sorted({*ids}) and len(ids) == 13
+    for story in stories:
+        assert {"id", "title", "size", "languages", "outlets", "first_seen", "last_seen", "top_entities",
+                "top_places", "articles"} <= story.keys()  # fmt: skip
+    copy = next(a for s in stories for a in s["articles"] if a["id"] == "wire-copy")
+    assert copy["duplicate_of"] == _corpus()[0].id
+    planted = _partition([(a.id, hash(a.story)) for a in _corpus()])
+    found = _partition([(a["id"], s["id"]) for s in stories for a in s["articles"] if a["id"] != "wire-copy"])
+    assert found == planted
+
+
+def test_topics_group_sibling_stories(store: Path) -> None:
+    topics = _lines(_run("stories", "--db", str(store), "--json", "--level", "topic").stdout)
+    assert len(topics) == 2 and all(len(t["stories"]) == 2 for t in topics)
+
+
+def test_since_and_text_output(store: Path) -> None:
+    latest = max(a.date for a in _corpus())
+    recent = _lines(_run("stories", "--db", str(store), "--json", "--since", latest).stdout)
+    assert recent and all(s["last_seen"] >= latest for s in recent)
+    text = _run("stories", "--db", str(store), "--limit", "1")
+    assert text.exit_code == 0 and text.stdout.startswith("story ")
+    bad = _run("stories", "--db", str(store), "--level", "galaxy")
+    assert bad.exit_code == 1 and "--level" in bad.stderr
+
+
+def test_similar_by_id_and_by_file(store: Path, tmp_path: Path) -> None:
+    first = _corpus()[0]
+    by_id = _lines(_run("similar", "--db", str(store), first.id, "--k", "3", "--json").stdout)
+    assert len(by_id) == 3 and first.id not in {r["id"] for r in by_id}
+    assert by_id[0]["label"] == "same_story" and by_id[0]["similarity"] >= by_id[-1]["similarity"]
+    query = tmp_path / "query.txt"
+    query.write_text(f"{first.title}\n{first.text}\n")
+    by_file = _lines(_run("similar", "--db", str(store), str(query), "--k", "2", "--json").stdout)
+    assert by_file[0]["id"] in {first.id, "wire-copy"} and by_file[0]["label"] == "same_story"
+    unknown = _run("similar", "--db", str(store), "no-such-id")
+    assert unknown.exit_code == 1 and "neither a readable file nor the id" in unknown.stderr
+
+
+def test_cluster_is_the_engine_of_the_store(corpus_file: Path, store: Path) -> None:
+    result = _run("cluster", str(corpus_file))
+    assert result.exit_code == 1  # the two bad lines, reported
+    lines = _lines(result.stdout)
+    assert len(lines) == 14 and all(line.keys() == {"id", "story", "topic"} for line in lines)
+    by_id = {line["id"]: line for line in lines}
+    assert by_id["exact-repeat"]["story"] == by_id[_corpus()[1].id]["story"]
+    stored = _lines(_run("stories", "--db", str(store), "--json").stdout)
+    in_store = _partition([(a["id"], s["id"]) for s in stored for a in s["articles"]])
+    clustered = _partition([(line["id"], line["story"]) for line in lines if line["id"] != "exact-repeat"])
+    assert clustered == in_store
+
+
+def test_eval_stories_scores_engine_and_baseline(tmp_path: Path) -> None:
+    labelled = [dict(a.record(), event=a.story) for a in _corpus()]
+    path = _write(tmp_path / "labelled.jsonl", labelled)
+    result = _run("eval", "stories", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    report = _lines(result.stdout)[0]
+    assert report["story"]["f1"] == 1.0 and report["topic"]["f1"] == 1.0
+    assert 0 < report["baseline"]["story"]["f1"] <= 1 and report["articles"] == 12
+    text = _run("eval", "stories", str(path), "--no-baseline")
+    assert "stories vs event" in text.stdout and "baseline" not in text.stdout
+
+
+@pytest.mark.parametrize("command", ["ingest", "stories", "similar"])
+def test_a_foreign_file_as_store_is_a_clear_error_and_is_not_touched(command: str, tmp_path: Path) -> None:
+    db = tmp_path / "notes.db"
+    db.write_bytes(b"my notes, not a database\n" * 40)
+    before = db.read_bytes()
+    extra = {"ingest": [str(tmp_path / "missing.jsonl")], "stories": [], "similar": ["some-id"]}[command]
+    result = _run(command, "--db", str(db), *extra)
+    assert result.exit_code == 1
+    assert "not a samestory story store" in result.stderr and "Traceback" not in result.output
+    assert db.read_bytes() == before
+
+
+def test_reading_commands_do_not_create_a_store(tmp_path: Path) -> None:
+    result = _run("stories", "--db", str(tmp_path / "new.db"))
+    assert result.exit_code == 1 and "samestory ingest" in result.stderr
+    assert not (tmp_path / "new.db").exists()
+
+
+def _ingest_command(db: Path, corpus: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-c",
+        "from samestory.cli import main; main()",
+        "ingest",
+        "--db",
+        str(db),
+        "--batch-size",
+        "3",
+        "--json",
+        str(corpus),
+    ]
+
+
+def _store_view(db: Path) -> tuple[list[str], set[frozenset[str]], set[frozenset[str]]]:
+    stories = _lines(_run("stories", "--db", str(db), "--json").stdout)
+    topics = _lines(_run("stories", "--db", str(db), "--json", "--level", "topic").stdout)
+    ids = sorted(a["id"] for s in stories for a in s["articles"])
+    return (
+        ids,
+        _partition([(a["id"], s["id"]) for s in stories for a in s["articles"]]),
+        _partition([(a["id"], t["id"]) for t in topics for a in t["articles"]]),
+    )
+
+
+def _committed(db: Path) -> int:
+    """Articles committed so far, read without disturbing the writer (0 while the store is being made)."""
+    import sqlite3
+
+    try:
+        connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
+        try:
+            return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return 0
+
+
+def _kill_during_work(db: Path, path: Path, rng: random.Random) -> None:
+    """Start an ingest, let it commit at least one more batch, then SIGKILL it a random moment later."""
+    before = _committed(db)
+    process = subprocess.Popen(_ingest_command(db, path), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while _committed(db) <= before and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(rng.uniform(0.0, 0.6))
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def test_killed_ingest_resumes_with_every_article_stored_once(tmp_path: Path) -> None:
+    corpus = generate(30, seed=8)
+    path = _write(tmp_path / "news.jsonl", [a.record() for a in corpus])
+    reference = tmp_path / "reference.db"
+    assert _run("ingest", "--db", str(reference), "--batch-size", "3", str(path)).exit_code == 0
+    db = tmp_path / "killed.db"
+    rng = random.Random(4)
+    for _ in range(3):
+        _kill_during_work(db, path, rng)
+    assert 0 < _committed(db) < len(corpus)
+    finished = subprocess.run(_ingest_command(db, path), capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stderr
+    assert _lines(finished.stdout)[-1]["articles_in_store"] == len(corpus)
+    ids, stories, topics = _store_view(db)
+    assert ids == sorted(a.id for a in corpus)
+    assert (ids, stories, topics) == _store_view(reference)

@@ -1,0 +1,179 @@
+"""The SQLite store: round trips, refusal of foreign or damaged files, and index repair."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from samestory.errors import CorruptStoreError, StoreError
+from samestory.stories import neardup
+from samestory.stories.records import published_from_columns, url_key
+from samestory.stories.store import INDEX_SUFFIX, StoryStore
+
+from .fixtures import make_document, unit
+
+
+def _fill(store: StoryStore, count: int, first: int = 0) -> list[int]:
+    keys = []
+    with store.transaction():
+        for i in range(first, first + count):
+            document = make_document(f"a{i}", unit(i), entities=("mira tolen",), places=("city:2267057",))
+            story, _topic = store.create_story(None)
+            store.grow_story(story, None)
+            keys.append(store.insert_article(document, neardup.signature(document.article.text), story, batch=1))
+    return keys
+
+
+def test_stored_document_comes_back_with_its_keys_and_vectors(tmp_path: Path) -> None:
+    document = make_document(
+        "x1", unit(1), entities=("mira tolen",), places=("city:2267057",), url="https://a.example/x"
+    )
+    with StoryStore.open(tmp_path / "s.db") as store, store.transaction():
+        story, _ = store.create_story(None)
+        key = store.insert_article(document, neardup.signature(document.article.text), story, batch=1)
+    with StoryStore.open(tmp_path / "s.db") as store:
+        back = store.documents([key])[key]
+    assert back.id == "x1" and back.article.text == document.article.text
+    assert back.article.published == document.article.published
+    assert back.entity_keys == {"mira tolen"} and back.place_keys == {"city:2267057"}
+    assert back.entities[0].first_sentence == 0 and back.places[0].country == "PT"
+    assert back.date_keys == document.date_keys and back.number_keys == document.number_keys
+    assert float(back.head_vector @ document.head_vector) > 0.999  # type: ignore[operator]
+    assert back.sentence_vectors is not None and back.sentence_vectors.shape == (1, 512)
+
+
+@pytest.mark.parametrize(("iso", "precision"), [("2022-07-21", "day"), ("2022-07", "month"), ("2022", "year")])
+def test_published_dates_keep_their_precision(iso: str, precision: str) -> None:
+    published = published_from_columns(iso, precision)
+    assert published is not None and published.iso() == iso and published.precision == precision
+
+
+def test_url_keys_ignore_scheme_tracking_and_trailing_slash() -> None:
+    assert url_key("https://www.Example.org/news/1/?utm_source=x&id=3#top") == url_key("http://example.org/news/1?id=3")
+    assert url_key(None) is None and url_key("  ") is None
+
+
+def test_existing_articles_are_found_by_content_or_url(tmp_path: Path) -> None:
+    with StoryStore.open(tmp_path / "s.db") as store:
+        document = make_document("u1", unit(3), url="https://news.example/a")
+        with store.transaction():
+            story, _ = store.create_story(None)
+            key = store.insert_article(document, neardup.signature("x"), story, batch=1)
+        assert store.existing_key(document.article.content_hash, None) == key
+        assert store.existing_key("0" * 40, "https://news.example/a/") == key
+        assert store.existing_key("0" * 40, "https://news.example/b") is None
+
+
+def test_a_failed_batch_leaves_neither_rows_nor_index_entries(tmp_path: Path) -> None:
+    with StoryStore.open(tmp_path / "s.db") as store:
+        _fill(store, 3)
+        with pytest.raises(RuntimeError), store.transaction():
+            story, _ = store.create_story(None)
+            store.insert_article(make_document("late", unit(9)), neardup.signature("late"), story, batch=2)
+            raise RuntimeError("crash in the middle of a batch")
+        assert store.count() == 3 and len(store.vectors) == 3
+        assert store.keys_for_id("late") == []
+
+
+def test_missing_or_damaged_index_file_is_rebuilt_from_sqlite(tmp_path: Path) -> None:
+    with StoryStore.open(tmp_path / "s.db") as store:
+        _fill(store, 5)
+    index_file = tmp_path / ("s.db" + INDEX_SUFFIX)
+    index_file.write_bytes(b"\x00garbage")
+    with StoryStore.open(tmp_path / "s.db") as store:
+        assert len(store.vectors) == 5 and store.repaired == 5
+        assert store.vectors.search(unit(2), 1).keys[0] == 3  # keys start at 1
+    index_file.unlink()
+    with StoryStore.open(tmp_path / "s.db") as store:
+        assert len(store.vectors) == 5
+
+
+def test_stale_index_file_is_topped_up(tmp_path: Path) -> None:
+    index_file = tmp_path / ("s.db" + INDEX_SUFFIX)
+    with StoryStore.open(tmp_path / "s.db") as store:
+        _fill(store, 2)
+    stale = index_file.read_bytes()
+    with StoryStore.open(tmp_path / "s.db") as store:
+        _fill(store, 2, first=2)
+    index_file.write_bytes(stale)  # as after a crash: rows committed, index file not saved again
+    with StoryStore.open(tmp_path / "s.db") as store:
+        assert store.count() == 4 and len(store.vectors) == 4 and store.repaired == 2
+
+
+def _assert_refused_untouched(path: Path, had_index: bool = False) -> None:
+    before = path.read_bytes()
+    with pytest.raises(CorruptStoreError) as caught:
+        StoryStore.open(path)
+    assert "untouched" in str(caught.value) or "not a samestory" in str(caught.value)
+    assert path.read_bytes() == before
+    assert Path(str(path) + INDEX_SUFFIX).exists() == had_index
+
+
+def test_a_text_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "articles.jsonl"
+    path.write_text('{"id": "1", "text": "not a database"}\n')
+    _assert_refused_untouched(path)
+
+
+def test_another_applications_sqlite_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    connection.execute("INSERT INTO invoices (total) VALUES (12.5)")
+    connection.commit()
+    connection.close()
+    _assert_refused_untouched(path)
+
+
+def test_a_truncated_store_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with StoryStore.open(path) as store:
+        _fill(store, 40)
+        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    _assert_refused_untouched(path, had_index=True)
+
+
+def test_reading_a_missing_store_says_how_to_create_one(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="samestory ingest"):
+        StoryStore.open(tmp_path / "none.db", create=False)
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_a_directory_is_not_a_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="directory"):
+        StoryStore.open(tmp_path)
+
+
+def test_vectors_round_trip_through_float16(tmp_path: Path) -> None:
+    with StoryStore.open(tmp_path / "s.db") as store:
+        keys = _fill(store, 3)
+        vectors = store.head_vectors(np.array(keys))
+    assert vectors.shape == (3, 512)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_one_writer_at_a_time_while_readers_go_on(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with StoryStore.open(path) as writer:
+        _fill(writer, 2)
+        with pytest.raises(StoreError, match="another samestory process"):
+            StoryStore.open(path)
+        with StoryStore.open(path, readonly=True) as reader:
+            assert reader.count() == 2
+    with StoryStore.open(path) as again:  # released on close
+        assert again.count() == 2
+
+
+def test_documents_are_returned_even_when_the_cache_overflows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import samestory.stories.store as store_module
+
+    monkeypatch.setattr(store_module, "_DOCUMENT_CACHE", 3)
+    with StoryStore.open(tmp_path / "s.db") as store:
+        keys = _fill(store, 6)
+        store.documents(keys[:3])  # fills the cache with the oldest entries first
+        assert set(store.documents(keys)) == set(keys)
