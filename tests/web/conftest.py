@@ -102,7 +102,7 @@ def page_client() -> Iterator[TestClient]:
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from e2e_support import CHROMIUM
+    from tests.web.e2e_support import CHROMIUM
 
     from samestory.api.live import start_server
 
@@ -118,7 +118,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    from e2e_support import CHROMIUM, CHROMIUM_ARGS
+    from tests.web.e2e_support import CHROMIUM, CHROMIUM_ARGS
 
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is absent; run scripts/setup-browser.sh to run the browser tests")

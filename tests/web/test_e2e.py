@@ -54,7 +54,7 @@ HOSTILE = fixture_article(
 
 
 def screenshot(page: Any, name: str) -> None:
-    from e2e_support import SCREENSHOTS
+    from tests.web.e2e_support import SCREENSHOTS
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
