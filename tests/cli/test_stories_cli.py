@@ -225,28 +225,29 @@ def _committed(db: Path) -> int:
         return 0
 
 
-def _kill_during_work(db: Path, path: Path, rng: random.Random) -> None:
-    """Start an ingest, let it commit at least one more batch, then SIGKILL it a random moment later."""
+def _kill_during_work(db: Path, path: Path, rng: random.Random) -> int:
+    """Start an ingest, let it commit at least one more batch, SIGKILL it a random moment later; return
+    how many articles were committed then."""
     before = _committed(db)
     process = subprocess.Popen(_ingest_command(db, path), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while _committed(db) <= before and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
-    time.sleep(rng.uniform(0.0, 0.6))
+    time.sleep(rng.uniform(0.0, 0.2))
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    return _committed(db)
 
 
 def test_killed_ingest_resumes_with_every_article_stored_once(tmp_path: Path) -> None:
-    corpus = generate(30, seed=8)
+    corpus = generate(45, seed=8)
     path = _write(tmp_path / "news.jsonl", [a.record() for a in corpus])
     reference = tmp_path / "reference.db"
     assert _run("ingest", "--db", str(reference), "--batch-size", "3", str(path)).exit_code == 0
     db = tmp_path / "killed.db"
     rng = random.Random(4)
-    for _ in range(3):
-        _kill_during_work(db, path, rng)
-    assert 0 < _committed(db) < len(corpus)
+    committed = [_kill_during_work(db, path, rng) for _ in range(3)]
+    assert 0 < committed[0] < len(corpus)  # the first kill at least interrupted the run
     finished = subprocess.run(_ingest_command(db, path), capture_output=True, text=True)
     assert finished.returncode == 0, finished.stderr
     assert _lines(finished.stdout)[-1]["articles_in_store"] == len(corpus)

@@ -2,13 +2,14 @@
 
 A batch is formed from articles not yet stored, in input order, and committed in one transaction, so
 a run that was killed and is started again skips what was committed and re-forms the same batches:
-the store ends up as an uninterrupted run would have left it. Text analysis of the next batch runs in
-a worker thread while the encoder (numpy, which releases the GIL) works on the current one.
+the store ends up as an uninterrupted run would have left it. Analysis, encoding and placement of
+consecutive batches overlap in a three-stage pipeline.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -40,6 +41,10 @@ Status = Literal["new", "duplicate", "near_duplicate"]
 STAGES = ("analysis", "waiting", "encoding", "placement")
 Copy = tuple[Article, str | int]
 """An input article already stored (or earlier in the run): the stored key, or the original's hash."""
+Batch = tuple[list[Article], list[Copy]]
+"""Articles to store, and the duplicates met while they were gathered."""
+PIPELINE_DEPTH = 2
+"""Batches being analysed or encoded while one is placed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,25 +94,35 @@ class Ingestor:
         """Identity (content hash or URL key) → content hash of the first article of this run bearing it."""
 
     def run(self, articles: Iterable[Article]) -> Iterator[Outcome]:
+        """Store ``articles``, yielding each one's outcome once its batch is committed.
+
+        Three stages overlap: while batch *i* is placed and written here, batch *i+1* is encoded and batch
+        *i+2* analysed, each in its own worker thread (numpy and SQLite release the GIL).
+        """
         batches = self._batches(articles)
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="samestory-analysis") as pool:
-            pending = next(batches, None)
-            analysed = self._submit(pool, pending)
-            while pending is not None and analysed is not None:
-                fresh, copies = pending
-                started = time.perf_counter()
-                documents = analysed.result()
-                self.summary.timed("waiting", started)
+        with (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="samestory-analysis") as analysis,
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="samestory-encoding") as encoding,
+        ):
+            in_flight: deque[tuple[Batch, Future[list[Document]]]] = deque()
+
+            def submit_next() -> None:
                 pending = next(batches, None)
-                analysed = self._submit(pool, pending)
+                if pending is not None:
+                    analysed = analysis.submit(self._analyse, pending[0])
+                    in_flight.append((pending, encoding.submit(self._encode, analysed)))
+
+            for _ in range(PIPELINE_DEPTH):
+                submit_next()
+            while in_flight:
+                (fresh, copies), encoded = in_flight.popleft()
+                started = time.perf_counter()
+                documents = encoded.result()
+                self.summary.timed("waiting", started)
+                submit_next()
                 yield from self._store_batch(fresh, documents)
                 yield from self._resolve(copies)
                 self._save_index_now_and_then()
-
-    def _submit(
-        self, pool: ThreadPoolExecutor, pending: tuple[list[Article], list[Copy]] | None
-    ) -> Future[list[Document]] | None:
-        return None if pending is None else pool.submit(self._analyse, pending[0])
 
     def _analyse(self, articles: list[Article]) -> list[Document]:
         started = time.perf_counter()
@@ -115,7 +130,14 @@ class Ingestor:
         self.summary.timed("analysis", started)
         return documents
 
-    def _batches(self, articles: Iterable[Article]) -> Iterator[tuple[list[Article], list[Copy]]]:
+    def _encode(self, analysed: Future[list[Document]]) -> list[Document]:
+        documents = analysed.result()
+        started = time.perf_counter()
+        encode_documents(documents, self.encoder)
+        self.summary.timed("encoding", started)
+        return documents
+
+    def _batches(self, articles: Iterable[Article]) -> Iterator[Batch]:
         """Batches of articles to store, each with the duplicates met while it was being formed.
 
         A duplicate is given as the key of the stored article it repeats, or, when that article came
@@ -145,9 +167,6 @@ class Ingestor:
     def _store_batch(self, articles: list[Article], documents: list[Document]) -> Iterator[Outcome]:
         if not documents:
             return
-        started = time.perf_counter()
-        encode_documents(documents, self.encoder)
-        self.summary.timed("encoding", started)
         started = time.perf_counter()
         signatures = [neardup.signature(a.full_text) for a in articles]
         placements = self.engine.place_batch(documents, signatures)

@@ -11,6 +11,7 @@ from samestory.documents.model import Document
 from samestory.stories.engine import EngineConfig
 from samestory.stories.similarity import PairSimilarity
 from samestory.stories.store import StoredPlacement, StoryStore
+from samestory.stories.summary import headline
 
 Label = Literal["same_story", "related", "different"]
 OVERSAMPLE = 4
@@ -94,7 +95,7 @@ def _result(
     article = document.article
     return SimilarArticle(
         id=article.id,
-        title=article.title,
+        title=article.title or headline(article.text),
         lang=document.lang,
         outlet=article.outlet,
         published=article.published.iso() if article.published else None,
