@@ -102,9 +102,8 @@ def page_client() -> Iterator[TestClient]:
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from tests.web.e2e_support import CHROMIUM
-
     from samestory.api.live import start_server
+    from tests.web.e2e_support import CHROMIUM
 
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is absent; run scripts/setup-browser.sh to run the browser tests")
