@@ -72,6 +72,7 @@ def ingest(
             "articles_in_store": stored,
             "stories_in_store": stories_total,
             "seconds": round(elapsed, 1),
+            "stage_seconds": {stage: round(value, 1) for stage, value in summary.seconds.items()},
         }
         if as_json:
             write_json_line(record)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -32,22 +31,6 @@ INGEST_SENTENCE_VECTORS = 0
 clustering is as good without them (cross-validated story B³-F1 0.967 with none, 0.976 with 16; topic
 0.963 vs 0.957), while they cost the encoder two to three times more work per article."""
 _TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|ocid$|cmpid$|at_)", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class StoredArticle:
-    """An article as the engine sees it once stored: its key, its Document, and where it belongs."""
-
-    key: int
-    document: Document
-    story: int
-    topic: int
-    duplicate_of: int | None = None
-
-    @property
-    def day(self) -> float | None:
-        published = self.document.article.published
-        return published.ordinal if published else None
 
 
 def pack_vector(vector: np.ndarray) -> bytes:
