@@ -8,13 +8,10 @@ from typing import Annotated
 
 import typer
 
-from samestory.cli.reporting import FailureLog, user_errors
+from samestory.cli.reporting import FailureLog, FieldsOption, user_errors
 
 FilesArgument = Annotated[
     list[str], typer.Argument(help="Files, directories or '-' for stdin (txt, html, jsonl, csv, json).")
-]
-FieldsOption = Annotated[
-    str | None, typer.Option("--fields", help="Field names of JSONL/CSV input, e.g. 'text=body,date=published'.")
 ]
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from samestory.cli.reporting import FailureLog, progress, user_errors, write_json_line
+from samestory.cli.reporting import FailureLog, FieldsOption, progress, user_errors, write_json_line
 
 ScorerOption = Annotated[
     Path | None, typer.Option("--scorer", help="Scorer parameters written by `samestory train` (default: shipped).")
@@ -16,9 +16,6 @@ ScorerOption = Annotated[
 _SCORE_BATCH = 512
 DateOption = Annotated[
     str | None, typer.Option(help="Publication date (YYYY-MM-DD) for a file that carries none, e.g. plain text.")
-]
-FieldsOption = Annotated[
-    str | None, typer.Option("--fields", help="Field names of JSONL/CSV input, e.g. 'text=body,date=published'.")
 ]
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from samestory.cli.eval_group import eval_app
-from samestory.cli.reporting import FailureLog, progress, user_errors, write_json_line
+from samestory.cli.reporting import FailureLog, FieldsOption, progress, user_errors, write_json_line
 
 if TYPE_CHECKING:
     from samestory.stories.summary import GroupSummary
@@ -21,9 +21,6 @@ InputsArgument = Annotated[
     typer.Argument(help="Files, directories (also SemEval dirs) or '-' for stdin (txt, html, jsonl, csv, json)."),
 ]
 DbOption = Annotated[Path, typer.Option("--db", help="The story store: an SQLite file (created by ingest).")]
-FieldsOption = Annotated[
-    str | None, typer.Option("--fields", help="Field names of JSONL/CSV input, e.g. 'text=body,date=published'.")
-]
 ScorerOption = Annotated[
     str, typer.Option("--scorer", help="Pair scorer: 'auto' (trained scorer if installed), 'pairs' or 'fallback'.")
 ]

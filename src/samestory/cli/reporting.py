@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -85,3 +85,9 @@ def progress(items: Iterable[T], total: int | None, description: str) -> Iterato
         for item in items:
             yield item
             bar.advance(task)
+
+
+FieldsOption = Annotated[
+    str | None, typer.Option("--fields", help="Field names of JSONL/CSV input, e.g. 'text=body,date=published'.")
+]
+"""The --fields option shared by every command that reads JSONL or CSV."""

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
 from samestory.documents.model import Document
+from samestory.pairs.comparison import Label
 from samestory.stories.engine import EngineConfig
 from samestory.stories.similarity import PairSimilarity
 from samestory.stories.store import StoredPlacement, StoryStore
 from samestory.stories.summary import headline
 
-Label = Literal["same_story", "related", "different"]
 OVERSAMPLE = 4
 """Vector neighbours fetched per wanted result: the scorer re-ranks them with names, dates and numbers."""
 MIN_CANDIDATES = 50
