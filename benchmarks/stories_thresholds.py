@@ -34,7 +34,7 @@ from samestory.stories import neardup
 from samestory.stories.clustering import date_order
 from samestory.stories.engine import EngineConfig, StoryEngine, config_for
 from samestory.stories.evaluation import Labels, bcubed, read_labels
-from samestory.stories.ingest import encode_documents
+from samestory.stories.preparation import encode_documents
 from samestory.stories.records import INGEST_SENTENCE_VECTORS, MAX_SENTENCE_VECTORS
 from samestory.stories.similarity import PairSimilarity, load_pair_similarity
 from samestory.stories.store import StoryStore

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from samestory.articles.model import PublishedDate
-from samestory.documents.dates import find_dates, find_time_expressions
+from samestory.documents.dates import find_dates, find_time_expressions, resolve_reference
 
 THURSDAY = PublishedDate(dt.date(2025, 3, 13), "day")
 
@@ -81,7 +81,17 @@ def test_short_month_words_alone_are_not_dates() -> None:
 def test_without_publication_date_relative_words_are_kept_as_written() -> None:
     sentences = ["The vote took place on Saturday.", "This week the board met again."]
     assert find_dates(sentences, None) == []
-    assert find_time_expressions(sentences) == ["place on Saturday", "This week"]
+    found = find_time_expressions(sentences)
+    assert [(t.text, t.sentence) for t in found] == [("place on Saturday", 0), ("This week", 1)]
+    assert sentences[1][slice(*found[1].span)] == "This week"
+
+
+def test_a_time_reference_resolves_once_a_writing_day_is_assumed() -> None:
+    sentence = "Egypt proposed a ceasefire from Monday."
+    (reference,) = find_time_expressions([sentence])
+    saturday = dt.date(2020, 6, 6)
+    resolved = resolve_reference(sentence, reference, saturday)
+    assert resolved is not None and (resolved.date, resolved.precision) == (dt.date(2020, 6, 8), "day")
 
 
 def test_month_precision_publication_does_not_resolve_weekdays() -> None:

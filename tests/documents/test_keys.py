@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from samestory.documents.keys import keys_match, phrase_key, skeleton, token_key
+from samestory.documents.keys import keys_match, keys_match_matrix, phrase_key, skeleton, token_key
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,11 @@ def test_different_names_do_not_match(a: str, b: str) -> None:
 
 def test_phrase_key_drops_empty_tokens() -> None:
     assert phrase_key(["Reserve", "-", "Bank"]) == "reserve bank"
+
+
+def test_key_matrix_agrees_with_pairwise_matching() -> None:
+    keys = ["haftar", "hftr", "hafter", "sisi", "sissi", "trump", "tramp", "truss", "saraj", "seraj", "", "ab"]
+    matrix = keys_match_matrix(keys, keys[::-1])
+    expected = [[keys_match(a, b) for b in keys[::-1]] for a in keys]
+    assert matrix.tolist() == expected
+    assert keys_match_matrix([], keys).shape == (0, len(keys))

@@ -48,3 +48,22 @@ def test_unrelated_texts_are_different() -> None:
     assert result.scores.overall > 3.0
     json_ready = result.to_dict()
     assert set(json_ready["scores"]) == {"overall", "geography", "entities", "time", "narrative", "style", "tone"}
+
+
+def test_undated_reports_show_their_time_references_meeting() -> None:
+    """As in the seed pair: "a truce from Monday" and "die Waffenruhe soll diese Woche beginnen" are one start."""
+    a = (
+        "Valdora port strike: authority offers truce\n"
+        "The port authority of Valdora on Saturday proposed a truce between the dockworkers' union and the "
+        "terminal operators. The plan includes a truce from Monday and talks on wages within a month."
+    )
+    b = (
+        "Hafenstreik in Valdora: Behörde bietet Waffenruhe an\n"
+        "Am Wochenende hat die Hafenbehörde von Valdora eine Waffenruhe zwischen der Hafenarbeitergewerkschaft "
+        "und den Terminalbetreibern vorgeschlagen. Die Waffenruhe soll diese Woche beginnen, Lohnverhandlungen "
+        "sollen innerhalb eines Monats folgen."
+    )
+    result = samestory.compare(a, b)
+    pairs = {(t.text_a, t.text_b) for t in result.evidence.agreeing_times}
+    assert ("truce from Monday", "soll diese Woche") in pairs
+    assert result.to_dict()["evidence"]["agreeing_times"]

@@ -132,7 +132,7 @@ class StoriesAdapter:
         def run() -> JsonDict:
             from samestory.documents.analyze import analyse_text
             from samestory.documents.encoders import get_encoder
-            from samestory.stories.ingest import encode_documents
+            from samestory.stories.preparation import encode_documents
             from samestory.stories.search import similar_articles
 
             store = self.session.store

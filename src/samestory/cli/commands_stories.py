@@ -44,6 +44,14 @@ def ingest(
     scorer: ScorerOption = "auto",
     as_json: JsonOption = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, hidden=True, help="Articles per transaction.")] = 64,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=0,
+            help="Processes that analyse and encode long inputs (default: one per CPU core; 0: threads only).",
+        ),
+    ] = None,
 ) -> None:
     """Add articles to a story store: skip exact duplicates, link near-duplicates, place each in a story."""
     from samestory.articles import FieldMap, read_articles
@@ -53,7 +61,7 @@ def ingest(
     with user_errors():
         field_map = FieldMap.parse(fields)
         started = time.perf_counter()
-        with open_session(db, scorer, batch_size) as session:
+        with open_session(db, scorer, batch_size, workers) as session:
             articles = progress(log.articles(read_articles(inputs, field_map)), _estimate(inputs), "ingest")
             for _ in session.ingestor.run(articles):
                 pass

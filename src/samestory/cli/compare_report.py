@@ -40,6 +40,11 @@ def print_report(result: Comparison) -> None:
             f"  [cyan]undated time references[/cyan]: A {escape(', '.join(evidence.time_expressions_a[:6]))}"
             f" | B {escape(', '.join(evidence.time_expressions_b[:6]))}"
         )
+    for times in evidence.agreeing_times[:3]:
+        console.print(
+            f"  [cyan]same time, said differently[/cyan]: A “{escape(times.text_a)}” ~ B “{escape(times.text_b)}”\n"
+            f"      A: {escape(_short(times.sentence_a))}\n      B: {escape(_short(times.sentence_b))}"
+        )
     console.print("  [cyan]aligned sentences[/cyan]:")
     for pair in evidence.aligned_sentences[:5]:
         console.print(

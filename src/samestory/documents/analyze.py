@@ -42,10 +42,7 @@ class AnalysisOptions:
 def analyse_text(article: Article) -> Document:
     """Everything but the vectors; cheap enough to run per article."""
     warnings: list[str] = []
-    guess = detect_language(article.full_text)
-    declared = normalise_language_code(article.lang)
-    lang = declared or guess.lang
-    confidence = guess.confidence if guess.lang == lang else (1.0 if declared else guess.confidence)
+    lang, confidence = _language(article)
     if lang == UNDETERMINED:
         warnings.append("language could not be identified; only language-independent analysis was done")
     elif lang not in SUPPORTED_LANGUAGES:
@@ -69,6 +66,16 @@ def analyse_text(article: Article) -> Document:
         time_expressions=find_time_expressions(sentences) if article.published is None else [],
         warnings=warnings,
     )
+
+
+def _language(article: Article) -> tuple[str, float]:
+    """The declared language when there is one (feeds know it; detection costs as much as the rest of the
+    analysis of a short report), else lingua's guess."""
+    declared = normalise_language_code(article.lang)
+    if declared:
+        return declared, 1.0
+    guess = detect_language(article.full_text)
+    return guess.lang, guess.confidence
 
 
 def attach_vectors(documents: Sequence[Document], encoder: Encoder) -> None:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from samestory.articles.model import PublishedDate
-from samestory.documents.model import DateMention
+from samestory.documents.model import DateMention, TimeReference
 
 _MONTHS: dict[int, tuple[str, ...]] = {
     1: ("january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari", "stycznia",
@@ -188,16 +188,29 @@ def _week_reference(phrase: str, published: dt.date) -> dt.date:
     return published
 
 
-def find_time_expressions(sentences: list[str]) -> list[str]:
+def find_time_expressions(sentences: list[str]) -> list[TimeReference]:
     """Weekday and week references kept as written, for articles without a publication date."""
     pattern, _ = _relative_pattern()
-    found: list[str] = []
-    for sentence in sentences:
-        for match in pattern.finditer(sentence):
-            phrase = sentence[max(0, match.start() - 12) : match.end()].split(" ", 1)[-1] if match.start() else match[0]
-            found.append(phrase.strip())
-        found.extend(m[0] for m in _WEEK_WORDS.finditer(sentence))
+    found: list[TimeReference] = []
+    for index, sentence in enumerate(sentences):
+        for match in [*pattern.finditer(sentence), *_WEEK_WORDS.finditer(sentence)]:
+            found.append(TimeReference(_with_preceding_word(sentence, match), index, match.span()))
     return found
+
+
+def _with_preceding_word(sentence: str, match: re.Match[str]) -> str:
+    """"from Monday" says more than "Monday": the word before often tells the direction."""
+    if not match.start():
+        return match[0]
+    return sentence[max(0, match.start() - 12) : match.end()].split(" ", 1)[-1].strip()
+
+
+def resolve_reference(sentence: str, reference: TimeReference, written: dt.date) -> DateMention | None:
+    """The date a time reference would mean if its article had been written on ``written``."""
+    for mention in find_dates([sentence], PublishedDate(written, "day")):
+        if mention.precision in ("day", "week") and mention.span[0] <= reference.span[0] < mention.span[1]:
+            return mention
+    return None
 
 
 def _is_clearly_relative(sentence: str, match: re.Match[str]) -> bool:

@@ -19,7 +19,24 @@ import numpy as np
 from samestory.errors import ModelUnavailableError
 
 DEFAULT_ENCODER = "use"
+KNOWN_ENCODER_SPECS = ("use", "e5")
+"""Encoder names ``get_encoder`` accepts besides "st:NAME_OR_PATH"."""
 _BATCH = 64
+_threads: int | None = None
+"""Thread cap for encoders created from now on (``encoder_threads``); None: the encoder's own default."""
+
+
+def encoder_threads(count: int) -> None:
+    """Cap the threads of encoders created after this call, and of BLAS in this process.
+
+    Ingest worker processes call it with 1: with one worker per core, a multi-threaded BLAS in each
+    would only spin and contend.
+    """
+    global _threads
+    _threads = count
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(count)
 
 
 @runtime_checkable
@@ -52,7 +69,7 @@ class UseEncoder:
             ) from error
         import os
 
-        self._model = USE(threads=threads or min(4, os.cpu_count() or 1))
+        self._model = USE(threads=threads or _threads or min(4, os.cpu_count() or 1))
         self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

@@ -28,7 +28,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
             for p in document.places
         ],
         "dates": [{"date": d.key, "precision": d.precision, "text": d.text} for d in document.dates],
-        "time_expressions": document.time_expressions,
+        "time_expressions": [t.text for t in document.time_expressions],
         "numbers": [{"key": q.key, "value": q.value, "unit": q.unit, "text": q.text} for q in document.numbers],
         "warnings": document.warnings,
     }

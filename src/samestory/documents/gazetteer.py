@@ -9,10 +9,12 @@ are one place.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from samestory.documents.language import SUPPORTED_LANGUAGES
+from samestory.documents.tokens import words
 
 MIN_CITY_POPULATION = 15_000
 STEMMED_MIN_POPULATION = 1_000_000
@@ -58,6 +60,9 @@ class Gazetteer:
     names: dict[str, tuple[PlaceEntry, ...]]
     stems: dict[str, tuple[PlaceEntry, ...]]
     longest_name_words: int
+    words_from: dict[str, int]
+    """First word of a multi-word name (lower case) → most words of a name starting with it; the place
+    finder tries longer windows only after such a word, instead of after every capitalised one."""
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +81,20 @@ def gazetteer() -> Gazetteer:
             stems.setdefault(name[:-1], []).extend(e for e in entries if e.population >= STEMMED_MIN_POPULATION)
     longest = max(name.count(" ") + 1 for name in ranked)
     stems_ranked = {k: tuple(sorted(set(v), key=_rank)) for k, v in stems.items() if v}
-    return Gazetteer(ranked, stems_ranked, min(longest, 4))
+    longest = min(longest, 4)
+    return Gazetteer(ranked, stems_ranked, longest, _words_from(ranked, longest))
+
+
+def _words_from(names: Iterable[str], longest: int) -> dict[str, int]:
+    starts: dict[str, int] = {}
+    for name in names:
+        if name.isalpha():
+            continue
+        tokens = words(name)
+        if len(tokens) > 1:
+            first = tokens[0].text
+            starts[first] = min(longest, max(starts.get(first, 1), len(tokens)))
+    return starts
 
 
 def _rank(entry: PlaceEntry) -> tuple[int, int]:

@@ -8,10 +8,12 @@ article prefixes). The consonant skeleton is a coarser key for scripts that writ
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
+import numpy as np
 from anyascii import anyascii
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an|ul|ol)[-‐‑'’ ]+(?=\w{3})", re.IGNORECASE)
 _CYRILLIC_CASE_ENDING = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])(?:ом|ем|у|ю|а|я|е|ой|ей)$")
@@ -49,6 +51,7 @@ def phrase_key(tokens: list[str] | tuple[str, ...]) -> str:
     return " ".join(k for k in (token_key(t) for t in tokens) if k)
 
 
+@lru_cache(maxsize=100_000)
 def skeleton(key: str) -> str:
     """Consonants only: what Arabic and Hebrew script keep of a name."""
     return _VOWELS.sub("", key.replace(" ", ""))
@@ -64,3 +67,38 @@ def keys_match(a: str, b: str) -> bool:
         return True
     vowelless = not _VOWELS.search(a) or not _VOWELS.search(b)
     return vowelless and len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b)
+
+
+def keys_match_matrix(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
+    """``keys_match`` for every pair of two key lists at once, as a boolean (len(a), len(b)) matrix.
+
+    The story engine compares each new article with dozens of stored ones, each naming ~20 people and
+    organisations: pairwise Python calls were most of its time; rapidfuzz's ``cdist`` does the ratios in C.
+    """
+    if not a or not b:
+        return np.zeros((len(a), len(b)), dtype=bool)
+    ratio = process.cdist(a, b, scorer=fuzz.ratio, score_cutoff=FUZZY_MATCH_SCORE, dtype=np.float32)
+    a_info, b_info = _KeyInfo(a), _KeyInfo(b)
+    same_start = (a_info.first[:, None] == b_info.first[None, :]) | (
+        a_info.skeleton_first[:, None] == b_info.skeleton_first[None, :]
+    )
+    long_enough = np.minimum(a_info.length[:, None], b_info.length[None, :]) >= 4
+    fuzzy = long_enough & (ratio >= FUZZY_MATCH_SCORE)
+    vowelless = ~a_info.has_vowel[:, None] | ~b_info.has_vowel[None, :]
+    skeletons = (a_info.skeleton[:, None] == b_info.skeleton[None, :]) & (a_info.skeleton_length[:, None] >= 3)
+    nonempty = (a_info.length[:, None] > 0) & (b_info.length[None, :] > 0)
+    exact = np.asarray(a, dtype=object)[:, None] == np.asarray(b, dtype=object)[None, :]
+    return exact | (nonempty & same_start & (fuzzy | (vowelless & skeletons)))
+
+
+class _KeyInfo:
+    """Per-key facts ``keys_match`` looks at, as arrays."""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        skeletons = [skeleton(k) for k in keys]
+        self.first = np.array([k[:1] for k in keys], dtype=object)
+        self.skeleton = np.array(skeletons, dtype=object)
+        self.skeleton_first = np.array([s[:1] for s in skeletons], dtype=object)
+        self.length = np.array([len(k) for k in keys])
+        self.skeleton_length = np.array([len(s) for s in skeletons])
+        self.has_vowel = np.array([bool(_VOWELS.search(k)) for k in keys])

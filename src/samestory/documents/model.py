@@ -38,6 +38,16 @@ class PlaceMention:
     first_sentence: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class TimeReference:
+    """A weekday or week that an undated article names ("from Monday", "this week"), kept as written:
+    which day it is depends on the day the article was written, which nobody told us."""
+
+    text: str
+    sentence: int
+    span: tuple[int, int]
+
+
 @dataclass(slots=True)
 class DateMention:
     """A date the text mentions, resolved against the publication date when it is relative."""
@@ -120,7 +130,7 @@ class Document:
     places: list[PlaceMention]
     dates: list[DateMention]
     numbers: list[Quantity]
-    time_expressions: list[str] = field(default_factory=list)
+    time_expressions: list[TimeReference] = field(default_factory=list)
     head_vector: np.ndarray | None = None
     sentence_vectors: np.ndarray | None = None
     warnings: list[str] = field(default_factory=list)

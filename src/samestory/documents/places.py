@@ -89,7 +89,8 @@ def _longest_match(
     first = tokens[position]
     if not _may_be_name(first.text, lang):
         return None
-    for size in range(min(g.longest_name_words, len(tokens) - position), 0, -1):
+    longest = g.words_from.get(first.text.lower(), 1)
+    for size in range(min(longest, len(tokens) - position), 0, -1):
         window = tokens[position : position + size]
         if size > 1 and not all(adjacent(sentence, a, b) for a, b in pairwise(window)):
             continue

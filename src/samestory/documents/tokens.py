@@ -25,5 +25,8 @@ def adjacent(sentence: str, left: Word, right: Word) -> bool:
     return bool(_JOINING_GAP.match(sentence[left.end : right.start]))
 
 
+_CJK = re.compile("[\u4e00-\u9fff\u3040-\u30ff]")
+
+
 def is_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" or "\u3040" <= ch <= "\u30ff" for ch in text[:200])
+    return _CJK.search(text, 0, 200) is not None

@@ -62,6 +62,17 @@ class LoneSentence:
 
 
 @dataclass(frozen=True, slots=True)
+class AgreeingTimes:
+    """Undated time references of A and B that can name the same days, in sentences on one subject."""
+
+    text_a: str
+    text_b: str
+    sentence_a: str
+    sentence_b: str
+    sentence_score: float
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     entities: Overlap
     places: Overlap
@@ -72,6 +83,8 @@ class Evidence:
     only_b_sentences: list[LoneSentence]
     time_expressions_a: list[str] = field(default_factory=list)
     time_expressions_b: list[str] = field(default_factory=list)
+    agreeing_times: list[AgreeingTimes] = field(default_factory=list)
+    """For undated articles: A's and B's time references that can mean the same days."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from samestory.pairs.comparison import (
 )
 from samestory.pairs.features import ALIGNED_SENTENCE, PairMatches
 from samestory.pairs.overlap import Matched
+from samestory.pairs.undated import agreeing_times
 
 MAX_ALIGNED = 12
 MAX_LONE = 8
@@ -40,8 +41,9 @@ def build_evidence(a: Document, b: Document, matches: PairMatches) -> Evidence:
         aligned_sentences=_aligned(a, b, sims),
         only_a_sentences=_lone(a.sentences, sims.max(axis=1) if sims.size else np.zeros(len(a.sentences))),
         only_b_sentences=_lone(b.sentences, sims.max(axis=0) if sims.size else np.zeros(len(b.sentences))),
-        time_expressions_a=a.time_expressions,
-        time_expressions_b=b.time_expressions,
+        time_expressions_a=[t.text for t in a.time_expressions],
+        time_expressions_b=[t.text for t in b.time_expressions],
+        agreeing_times=agreeing_times(a, b, sims),
     )
 
 

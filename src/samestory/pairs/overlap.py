@@ -11,7 +11,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from samestory.documents.keys import keys_match
+import numpy as np
+
+from samestory.documents.keys import keys_match_matrix
 
 T = TypeVar("T")
 
@@ -58,7 +60,21 @@ def match_exact(a: Sequence[T], b: Sequence[T], key: Callable[[T], str]) -> Matc
 
 def match_fuzzy(a: Sequence[T], b: Sequence[T], key: Callable[[T], str]) -> Matched[T]:
     """Greedy one-to-one matching of keys that ``keys_match``; exact matches are taken first."""
-    return match_similar(a, b, key, lambda x, y: keys_match(key(x), key(y)))
+    exact = match_exact(a, b, key)
+    if not exact.only_a or not exact.only_b:
+        return exact
+    accepted = keys_match_matrix([key(x) for x in exact.only_a], [key(y) for y in exact.only_b])
+    pairs = list(exact.pairs)
+    free = np.ones(len(exact.only_b), dtype=bool)
+    only_a: list[T] = []
+    for item, row in zip(exact.only_a, accepted, strict=True):
+        candidates = np.flatnonzero(row & free)
+        if len(candidates):
+            free[candidates[0]] = False
+            pairs.append((item, exact.only_b[candidates[0]]))
+        else:
+            only_a.append(item)
+    return Matched(pairs, only_a, [y for y, unused in zip(exact.only_b, free, strict=True) if unused])
 
 
 def match_similar(

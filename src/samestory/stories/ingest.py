@@ -3,7 +3,7 @@
 A batch is formed from articles not yet stored, in input order, and committed in one transaction, so
 a run that was killed and is started again skips what was committed and re-forms the same batches:
 the store ends up as an uninterrupted run would have left it. Analysis, encoding and placement of
-consecutive batches overlap in a three-stage pipeline.
+consecutive batches overlap (``samestory.stories.preparation``).
 """
 
 from __future__ import annotations
@@ -11,22 +11,17 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Literal
 
 from samestory.articles.model import Article
-from samestory.documents.analyze import HEAD_CHARS, analyse_text
 from samestory.documents.encoders import Encoder
 from samestory.documents.model import Document
 from samestory.stories import neardup
 from samestory.stories.engine import Placement, StoryEngine
+from samestory.stories.preparation import Preparer, ProcessPreparer, ThreadPreparer, process_workers_possible
 from samestory.stories.records import (
-    INGEST_SENTENCE_VECTORS,
-    MAX_SENTENCE_VECTORS,
-    pack_sentence_vectors,
-    round_trip_vector,
-    unpack_sentence_vectors,
     url_key,
 )
 
@@ -44,7 +39,10 @@ Copy = tuple[Article, str | int]
 Batch = tuple[list[Article], list[Copy]]
 """Articles to store, and the duplicates met while they were gathered."""
 PIPELINE_DEPTH = 2
-"""Batches being analysed or encoded while one is placed."""
+"""Batches being analysed or encoded by threads while one is placed."""
+PROCESS_WORKERS_AFTER = 8 * BATCH_SIZE
+"""Articles prepared in threads before worker processes are started: loading the models in each worker
+takes seconds, which only a long input repays (small runs, tests and ``cluster`` stay in threads)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +62,9 @@ class IngestSummary:
     failed: int = 0
     stories: set[int] = field(default_factory=set)
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
-    """Time spent per stage: "analysis" runs in a worker thread, the others in the caller's; "waiting" is
-    the time the caller waited for analysis, so the stages overlap and do not add up to the wall time."""
+    """Time spent per stage: "analysis" and "encoding" run in worker threads (not counted once worker
+    processes take over), the others in the caller's; "waiting" is the time the caller waited for them,
+    so the stages overlap and do not add up to the wall time."""
 
     def timed(self, stage: str, started: float) -> None:
         self.seconds[stage] += time.perf_counter() - started
@@ -83,11 +82,13 @@ class IngestSummary:
 class Ingestor:
     """Feeds articles to a ``StoryEngine``; iterate ``run`` to drive it and see each outcome."""
 
-    def __init__(self, engine: StoryEngine, encoder: Encoder, batch_size: int = BATCH_SIZE) -> None:
+    def __init__(self, engine: StoryEngine, encoder: Encoder, batch_size: int = BATCH_SIZE, workers: int = 0) -> None:
         self.engine = engine
         self.store = engine.store
         self.encoder = encoder
         self.batch_size = batch_size
+        self.workers = workers
+        """Worker processes for analysis and encoding once the input is long; 0 or 1: threads only."""
         self.summary = IngestSummary()
         self._saved_at = time.monotonic()
         self._seen: dict[str, str] = {}
@@ -96,46 +97,51 @@ class Ingestor:
     def run(self, articles: Iterable[Article]) -> Iterator[Outcome]:
         """Store ``articles``, yielding each one's outcome once its batch is committed.
 
-        Three stages overlap: while batch *i* is placed and written here, batch *i+1* is encoded and batch
-        *i+2* analysed, each in its own worker thread (numpy and SQLite release the GIL).
+        While batch *i* is placed and written here, the next batches are analysed and encoded by a
+        ``Preparer``: threads at first, worker processes once the input proves long (``workers``).
         """
         batches = self._batches(articles)
-        with (
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="samestory-analysis") as analysis,
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="samestory-encoding") as encoding,
-        ):
-            in_flight: deque[tuple[Batch, Future[list[Document]]]] = deque()
-
-            def submit_next() -> None:
-                pending = next(batches, None)
-                if pending is not None:
-                    analysed = analysis.submit(self._analyse, pending[0])
-                    in_flight.append((pending, encoding.submit(self._encode, analysed)))
-
-            for _ in range(PIPELINE_DEPTH):
-                submit_next()
-            while in_flight:
-                (fresh, copies), encoded = in_flight.popleft()
+        preparers: list[Preparer] = [ThreadPreparer(self.encoder, self.summary.timed)]
+        in_flight: deque[tuple[Batch, Future[list[Document]]]] = deque()
+        submitted = 0
+        try:
+            while True:
+                preparer = preparers[-1]
+                if self._switch_to_processes(preparer, submitted):
+                    preparer = ProcessPreparer(self.encoder.name, self.workers)  # threads finish their batches
+                    preparers.append(preparer)
+                while len(in_flight) < self._depth(preparer):
+                    pending = next(batches, None)
+                    if pending is None:
+                        break
+                    in_flight.append((pending, preparer.submit(pending[0])))
+                    submitted += len(pending[0])
+                if not in_flight:
+                    break
+                (fresh, copies), prepared = in_flight.popleft()
                 started = time.perf_counter()
-                documents = encoded.result()
+                documents = prepared.result()
                 self.summary.timed("waiting", started)
-                submit_next()
                 yield from self._store_batch(fresh, documents)
                 yield from self._resolve(copies)
                 self._save_index_now_and_then()
+        finally:
+            for _, future in in_flight:
+                future.cancel()
+            for preparer in preparers:
+                preparer.close()
 
-    def _analyse(self, articles: list[Article]) -> list[Document]:
-        started = time.perf_counter()
-        documents = [analyse_text(article) for article in articles]
-        self.summary.timed("analysis", started)
-        return documents
+    def _switch_to_processes(self, preparer: Preparer, submitted: int) -> bool:
+        return (
+            isinstance(preparer, ThreadPreparer)
+            and self.workers > 1
+            and submitted >= PROCESS_WORKERS_AFTER
+            and process_workers_possible(self.encoder)
+        )
 
-    def _encode(self, analysed: Future[list[Document]]) -> list[Document]:
-        documents = analysed.result()
-        started = time.perf_counter()
-        encode_documents(documents, self.encoder)
-        self.summary.timed("encoding", started)
-        return documents
+    def _depth(self, preparer: Preparer) -> int:
+        """Batches prepared ahead of placement: enough to keep every worker busy."""
+        return PIPELINE_DEPTH if isinstance(preparer, ThreadPreparer) else self.workers + 1
 
     def _batches(self, articles: Iterable[Article]) -> Iterator[Batch]:
         """Batches of articles to store, each with the duplicates met while it was being formed.
@@ -191,20 +197,3 @@ class Ingestor:
             outcome = Outcome(article, key, "duplicate")
             self.summary.count(outcome, None)
             yield outcome
-
-
-def encode_documents(documents: list[Document], encoder: Encoder, sentences: int = INGEST_SENTENCE_VECTORS) -> None:
-    """Head vectors (and the first ``sentences`` sentence vectors) in one encoder call, rounded as stored.
-
-    Rounding here (float16) makes a fresh article compare with stored ones exactly as it will once it is
-    stored itself, so a run resumed after a crash decides as the uninterrupted run did.
-    """
-    sentence_lists = [d.sentences[: min(sentences, MAX_SENTENCE_VECTORS)] for d in documents]
-    texts = [d.article.full_text[:HEAD_CHARS] for d in documents] + [s for ss in sentence_lists for s in ss]
-    vectors = encoder.encode(texts)
-    offset = len(documents)
-    for document, sentences, head in zip(documents, sentence_lists, vectors, strict=False):
-        document.head_vector = round_trip_vector(head)
-        rows = vectors[offset : offset + len(sentences)]
-        document.sentence_vectors = unpack_sentence_vectors(pack_sentence_vectors(rows), encoder.dim)
-        offset += len(sentences)

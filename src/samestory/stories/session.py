@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -13,7 +14,8 @@ from samestory.documents.encoders import get_encoder
 from samestory.documents.model import Document
 from samestory.errors import InputError, StoreError
 from samestory.stories.engine import StoryEngine, config_for
-from samestory.stories.ingest import BATCH_SIZE, Ingestor, encode_documents
+from samestory.stories.ingest import BATCH_SIZE, Ingestor
+from samestory.stories.preparation import encode_documents
 from samestory.stories.search import SimilarArticle, similar_articles
 from samestory.stories.similarity import load_pair_similarity
 from samestory.stories.store import StoryStore
@@ -31,8 +33,13 @@ class Session:
 
 
 @contextmanager
-def open_session(db: Path | None, scorer: str = "auto", batch_size: int = BATCH_SIZE) -> Iterator[Session]:
-    """A writable store with its engine; the vector index is saved when the session ends, however it ends."""
+def open_session(
+    db: Path | None, scorer: str = "auto", batch_size: int = BATCH_SIZE, workers: int | None = 0
+) -> Iterator[Session]:
+    """A writable store with its engine; the vector index is saved when the session ends, however it ends.
+
+    ``workers``: processes that analyse and encode long inputs (None: one per CPU core; 0: threads only).
+    """
     store = StoryStore.open(db)
     try:
         encoder = get_encoder(store.encoder)
@@ -43,7 +50,8 @@ def open_session(db: Path | None, scorer: str = "auto", batch_size: int = BATCH_
         name, similarity = load_pair_similarity(scorer)
         _record_scorer(store, name)
         engine = StoryEngine(store, similarity, config_for(name))
-        yield Session(store, engine, Ingestor(engine, encoder, batch_size), name)
+        processes = (os.cpu_count() or 1) if workers is None else workers
+        yield Session(store, engine, Ingestor(engine, encoder, batch_size, processes), name)
     finally:
         store.close()
 

@@ -106,6 +106,19 @@
       });
       box.appendChild(list);
     });
+    const times = evidence.agreeing_times || [];
+    if (times.length) {
+      any = true;
+      // Undated articles: "from Monday" and "this week" can name the same days.
+      box.appendChild(S.el("h3", null, "Same time, said differently"));
+      const list = S.el("ul", "chips");
+      times.forEach(function (t) {
+        const chip = S.el("li", "chip hl-date", "A: " + t.text_a + " ~ B: " + t.text_b);
+        chip.title = "A: " + t.sentence_a + "\nB: " + t.sentence_b;
+        list.appendChild(chip);
+      });
+      box.appendChild(list);
+    }
     if (!any) box.appendChild(S.el("p", "muted", "No shared people, places, dates or numbers."));
   }
 
