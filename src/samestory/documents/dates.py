@@ -199,7 +199,7 @@ def find_time_expressions(sentences: list[str]) -> list[TimeReference]:
 
 
 def _with_preceding_word(sentence: str, match: re.Match[str]) -> str:
-    """"from Monday" says more than "Monday": the word before often tells the direction."""
+    """ "from Monday" says more than "Monday": the word before often tells the direction."""
     if not match.start():
         return match[0]
     return sentence[max(0, match.start() - 12) : match.end()].split(" ", 1)[-1].strip()
