@@ -77,6 +77,7 @@ def test_stories_and_story(client: TestClient) -> None:
     assert client.get("/stories?since=2024-09-18").json()["stories"][0]["size"] == 1
     assert len(client.get("/stories?level=topic").json()["stories"]) >= 1
     assert client.get("/stories/not-a-number").status_code == 404
+    assert client.get("/stories/987654").status_code == 404
 
 
 def test_coverage_finds_the_story(client: TestClient) -> None:

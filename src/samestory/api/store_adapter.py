@@ -187,7 +187,7 @@ class StoriesAdapter:
         return listed
 
     def story(self, story_id: str, level: str | None) -> JsonDict | None:
-        # summarise() has no per-id query yet: it summarises every group and this picks one (O(store)).
+        """One story (or topic): only its own articles are read."""
         from samestory.stories.summary import summarise
 
         try:
@@ -195,7 +195,7 @@ class StoriesAdapter:
         except ValueError:
             return None
         chosen = _level(level)
-        groups = self._reader.call(lambda: summarise(self.reader, chosen))
+        groups = self._reader.call(lambda: summarise(self.reader, chosen, ids=[wanted]))
         found = next((g for g in groups if g.id == wanted), None)
         return None if found is None else _story_dict(found.to_dict())
 
