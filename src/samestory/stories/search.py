@@ -12,7 +12,7 @@ from samestory.pairs.comparison import Label
 from samestory.stories.engine import EngineConfig
 from samestory.stories.similarity import PairSimilarity
 from samestory.stories.store import StoredPlacement, StoryStore
-from samestory.stories.summary import headline
+from samestory.stories.summary import ArticleRef, headline
 
 OVERSAMPLE = 4
 """Vector neighbours fetched per wanted result: the scorer re-ranks them with names, dates and numbers."""
@@ -20,14 +20,9 @@ MIN_CANDIDATES = 50
 
 
 @dataclass(frozen=True, slots=True)
-class SimilarArticle:
-    id: str
-    title: str | None
-    lang: str
-    outlet: str | None
-    published: str | None
-    url: str | None
-    story: int
+class SimilarArticle(ArticleRef):
+    """A stored article in the coverage of a query, with the scores that ranked it."""
+
     topic: int
     similarity: float
     cosine: float

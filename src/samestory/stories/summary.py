@@ -19,7 +19,9 @@ TOP_NAMES = 6
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleLine:
+class ArticleRef:
+    """A stored article as listings show it: what it is, where it appeared, which story holds it."""
+
     id: str
     title: str | None
     lang: str
@@ -27,6 +29,12 @@ class ArticleLine:
     published: str | None
     url: str | None
     story: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLine(ArticleRef):
+    """An article in a story listing; copies name the original they repeat."""
+
     duplicate_of: str | None = None
 
 
