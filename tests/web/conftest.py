@@ -101,12 +101,20 @@ def page_client() -> Iterator[TestClient]:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from samestory.api.live import start_server
-    from tests.web.e2e_support import CHROMIUM
+def chromium() -> Path:
+    """Debian's Chromium, installed by the project's own script on first use (a fresh machine has none)."""
+    from tests.web.e2e_support import CHROMIUM, install_chromium
 
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent; run scripts/setup-browser.sh to run the browser tests")
+    problem = install_chromium()
+    if problem:
+        pytest.skip(f"{CHROMIUM} is absent and could not be installed ({problem}); the browser tests need it")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def live_server(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    from samestory.api.live import start_server
+
     workdir = tmp_path_factory.mktemp("live-server")
     server = start_server(workdir / "server.log", db=workdir / "stories.db")
     try:
@@ -116,14 +124,12 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    from tests.web.e2e_support import CHROMIUM, CHROMIUM_ARGS
+def browser(chromium: Path) -> Iterator[Any]:
+    from tests.web.e2e_support import CHROMIUM_ARGS
 
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent; run scripts/setup-browser.sh to run the browser tests")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
         try:
             yield chromium
         finally:

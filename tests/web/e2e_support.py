@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -16,3 +17,17 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+SETUP_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "setup-browser.sh"
+
+
+def install_chromium() -> str | None:
+    """Run scripts/setup-browser.sh (apt-get install chromium) unless Chromium is there; None when it is."""
+    if CHROMIUM.exists():
+        return None
+    try:
+        done = subprocess.run(["bash", str(SETUP_SCRIPT)], capture_output=True, text=True, timeout=900)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return str(error)
+    if done.returncode or not CHROMIUM.exists():
+        return (done.stderr.strip().splitlines() or ["setup-browser.sh failed"])[-1]
+    return None

@@ -62,13 +62,16 @@ def agreeing_times(a: Document, b: Document, sims: np.ndarray) -> list[AgreeingT
 
 def _can_coincide(sentence_a: str, a: TimeReference, sentence_b: str, b: TimeReference) -> bool:
     """Whether, written a few days apart at most, the two references can share at least one day."""
+    days_b = {
+        offset: resolve_reference(sentence_b, b, _A_MONDAY + dt.timedelta(days=offset))
+        for offset in range(-WRITING_GAP_DAYS, 6 + WRITING_GAP_DAYS + 1)
+    }
     for weekday in range(7):
-        written_a = _A_MONDAY + dt.timedelta(days=weekday)
-        day_a = resolve_reference(sentence_a, a, written_a)
+        day_a = resolve_reference(sentence_a, a, _A_MONDAY + dt.timedelta(days=weekday))
         if day_a is None:
             continue
         for gap in range(-WRITING_GAP_DAYS, WRITING_GAP_DAYS + 1):
-            day_b = resolve_reference(sentence_b, b, written_a + dt.timedelta(days=gap))
+            day_b = days_b[weekday + gap]
             if day_b is not None and day_a.covers(day_b):
                 return True
     return False
