@@ -27,7 +27,8 @@ def test_same_story_in_english_and_german_shares_keys(examples: dict[str, Docume
     en, de = examples["reserve-bank-rate-hike-en"], examples["reserve-bank-rate-hike-de"]
     assert (en.lang, de.lang) == ("en", "de")
     assert {"halvorsen", "solbaken", "breke", "lindkvist"} <= en.entity_keys & de.entity_keys
-    assert {"country:NO", "city:3143244"} <= en.place_keys & de.place_keys
+    assert "city:3143244" in en.place_keys & de.place_keys  # Oslo; only the German text names Norway itself
+    assert "country:NO" in de.place_keys
     assert {"4.75 %", "0.25 pp", "5.1 %", "2300000000"} <= en.number_keys & de.number_keys
     assert {"2025-03-13", "2025-03-17", "2025-05-08"} <= en.date_keys & de.date_keys
 

@@ -37,7 +37,8 @@ def test_acronyms_are_organisations_with_upper_case_keys() -> None:
 
 def test_names_with_uncommon_organisation_words_are_organisations() -> None:
     found = _entities("Shares in Nordhavn Holdings Inc rose.", "en")
-    assert found["nordhavn holdings ink"].kind == "organisation"
+    assert found["nordhavn"].kind == "organisation"
+    assert found["nordhavn"].name == "Nordhavn Holdings Inc"
 
 
 def test_company_name_keeps_its_distinctive_word_as_key() -> None:

@@ -14,8 +14,9 @@ from functools import lru_cache
 
 from samestory.articles.model import PublishedDate
 from samestory.documents.model import DateMention, TimeReference
+from samestory.documents.tokens import fold_case
 
-_MONTHS: dict[int, tuple[str, ...]] = {
+MONTH_NAMES: dict[int, tuple[str, ...]] = {
     1: ("january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari", "stycznia",
         "styczeń", "января", "январь", "січня", "ocak", "ianuarie", "siječnja", "siječanj"),
     2: ("february", "feb", "februar", "février", "febrero", "febbraio", "fevereiro", "februari", "lutego",
@@ -41,7 +42,7 @@ _MONTHS: dict[int, tuple[str, ...]] = {
     12: ("december", "dec", "dezember", "décembre", "diciembre", "dicembre", "dezembro", "grudnia",
          "grudzień", "декабря", "декабрь", "грудня", "aralık", "decembrie", "prosinca", "prosinac"),
 }  # fmt: skip
-_WEEKDAYS: dict[int, tuple[str, ...]] = {
+WEEKDAY_NAMES: dict[int, tuple[str, ...]] = {
     0: ("monday", "montag", "lundi", "lunes", "lunedì", "segunda-feira", "maandag", "poniedziałek",
         "понедельник", "pazartesi", "luni", "ponedjeljak"),
     1: ("tuesday", "dienstag", "mardi", "martes", "martedì", "terça-feira", "dinsdag", "wtorek", "вторник",
@@ -57,7 +58,7 @@ _WEEKDAYS: dict[int, tuple[str, ...]] = {
     6: ("sunday", "sonntag", "dimanche", "domingo", "domenica", "zondag", "niedziela", "воскресенье",
         "pazar", "duminică", "nedjelja"),
 }  # fmt: skip
-_RELATIVE_DAYS: dict[str, int] = {
+RELATIVE_DAYS: dict[str, int] = {
     "today": 0, "heute": 0, "aujourd'hui": 0, "hoy": 0, "oggi": 0, "hoje": 0, "vandaag": 0, "dzisiaj": 0,
     "сегодня": 0, "bugün": 0, "astăzi": 0, "danas": 0, "今天": 0,
     "yesterday": -1, "gestern": -1, "hier": -1, "ayer": -1, "ieri": -1, "ontem": -1, "gisteren": -1,
@@ -90,8 +91,9 @@ _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 
 @lru_cache(maxsize=1)
 def _month_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
-    lookup = {name: month for month, names in _MONTHS.items() for name in names}
-    names = "|".join(sorted((re.escape(n) for n in lookup), key=len, reverse=True))
+    forms = [name for names in MONTH_NAMES.values() for name in names]
+    lookup = {fold_case(name): month for month, names in MONTH_NAMES.items() for name in names}
+    names = "|".join(sorted((re.escape(n) for n in forms), key=len, reverse=True))
     pattern = re.compile(
         rf"(?<!\w)(?:(?P<day1>[0-3]?\d)(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?)?(?P<month>{names})\.?"
         rf"(?:\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?,?)?(?:\s+(?:de\s+)?(?P<year>(?:19|20)\d\d))?(?!\w)",
@@ -102,8 +104,9 @@ def _month_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
 
 @lru_cache(maxsize=1)
 def _relative_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
-    lookup = {name: weekday for weekday, names in _WEEKDAYS.items() for name in names}
-    words = sorted([*lookup, *_RELATIVE_DAYS], key=len, reverse=True)
+    forms = [name for names in WEEKDAY_NAMES.values() for name in names]
+    lookup = {fold_case(name): weekday for weekday, names in WEEKDAY_NAMES.items() for name in names}
+    words = sorted([*forms, *RELATIVE_DAYS], key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words)
     # Chinese writes no spaces: "昨天会议" must match, so CJK characters do not count as word neighbours.
     pattern = re.compile(rf"{_NOT_AFTER_WORD}({alternatives}){_NOT_BEFORE_WORD}", re.IGNORECASE)
@@ -122,7 +125,7 @@ def find_dates(sentences: list[str], published: PublishedDate | None) -> list[Da
                 found.append(DateMention(mention[0], "day", mention[1], index, span))
                 taken.append(span)
             for match in _WEEK_WORDS.finditer(sentence):
-                week_day = _week_reference(match[0].lower(), published.date)
+                week_day = _week_reference(fold_case(match[0]), published.date)
                 found.append(DateMention(week_day, "week", match[0], index, match.span()))
         for match in _YEAR.finditer(sentence):
             if not any(start <= match.start() < end for start, end in taken):
@@ -147,11 +150,13 @@ def _explicit_dates(sentence: str, published: PublishedDate | None):  # type: ig
             yield (date, "day", match[0]), match.span()
     pattern, months = _month_pattern()
     for match in pattern.finditer(sentence):
-        month_word = match["month"].lower()
+        month_word = fold_case(match["month"])
         day_text = match["day1"] or match["day2"]
         if len(month_word) <= 3 and not (day_text or match["year"]):
             continue  # "may", "mar", "jan" alone are words, not dates
-        month = months[month_word]
+        month = months.get(month_word)
+        if month is None:
+            continue
         year = int(match["year"]) if match["year"] else _infer_year(month, published)
         if year is None:
             continue
@@ -164,17 +169,27 @@ def _explicit_dates(sentence: str, published: PublishedDate | None):  # type: ig
 def _relative_dates(sentence: str, published: dt.date):  # type: ignore[no-untyped-def]
     pattern, weekdays = _relative_pattern()
     for match in pattern.finditer(sentence):
-        word = match[1].lower()
-        if word in _RELATIVE_DAYS:
+        word = fold_case(match[1])
+        offset = _relative_offsets().get(word)
+        if offset is not None:
             if word in ("morgen", "hier") and not _is_clearly_relative(sentence, match):
                 continue
-            yield (published + dt.timedelta(days=_RELATIVE_DAYS[word]), match[0]), match.span()
-        elif _FORWARD.search(sentence[max(0, match.start() - 20) : match.start()]):
-            ahead = (weekdays[word] - published.weekday()) % 7 or 7
+            yield (published + dt.timedelta(days=offset), match[0]), match.span()
+            continue
+        weekday = weekdays.get(word)
+        if weekday is None:
+            continue
+        if _FORWARD.search(sentence[max(0, match.start() - 20) : match.start()]):
+            ahead = (weekday - published.weekday()) % 7 or 7
             yield (published + dt.timedelta(days=ahead), match[0]), match.span()
         else:
-            back = (published.weekday() - weekdays[word]) % 7
+            back = (published.weekday() - weekday) % 7
             yield (published - dt.timedelta(days=back), match[0]), match.span()
+
+
+@lru_cache(maxsize=1)
+def _relative_offsets() -> dict[str, int]:
+    return {fold_case(word): offset for word, offset in RELATIVE_DAYS.items()}
 
 
 def _week_reference(phrase: str, published: dt.date) -> dt.date:

@@ -1,213 +1,58 @@
 """People and organisations in any supported language, without per-language NER models.
 
-Latin, Cyrillic and Greek text: runs of capitalised words, trimmed of titles and ordinary vocabulary
-(see ``vocabulary``), kept when they stand out as names. Chinese: jieba's part-of-speech tags for
-person, place and organisation names. Each mention gets a key from ``keys``; a person's key is the
-surname, so "Khalifa Haftar" and a later "Haftar" are one entity, in this article and across others.
+Latin, Cyrillic and Greek text: runs of capitalised words, cut where a title, a place, a month, a change of
+script or (in German, where every noun is capitalised) an ordinary noun stands between names, then trimmed
+of ordinary vocabulary where capitals say nothing (the start of a sentence, a headline in title case).
+Mid-sentence capitals are evidence of a name in every language but German; there a word must also stand out
+from the language's vocabulary (see ``vocabulary``). Chinese: jieba's part-of-speech tags for person and
+organisation names. Each mention gets a key from ``keys``; a person's key is the surname, so "Khalifa
+Haftar" and a later "Haftar" are one entity, in this article and across others.
+
+The kind: an organisation word ("Bank", "Newswires", "Bakanlığı") or an acronym makes an organisation; a
+title before the name ("President", "Bakanı"), a known given name first or family name last makes a person;
+a lone name that is neither is an organisation, or "other" when it is written like a product ("WannaCry",
+"Covid-19").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from samestory.documents.gazetteer import is_place_name
 from samestory.documents.keys import phrase_key, token_key
 from samestory.documents.model import EntityKind, EntityMention
-from samestory.documents.tokens import Word, adjacent, words
-from samestory.documents.vocabulary import NOUN_CAPITALISING_LANGUAGES, is_common_word
+from samestory.documents.name_words import (
+    CONNECTORS,
+    JOINING_CONJUNCTIONS,
+    is_calendar_word,
+    is_currency_word,
+    is_institution_compound,
+    is_organisation_word,
+    is_title,
+)
+from samestory.documents.person_names import is_family_name, is_given_name
+from samestory.documents.tokens import Word, adjacent, fold_case, name_part, words
+from samestory.documents.vocabulary import (
+    NOUN_CAPITALISING_LANGUAGES,
+    is_common_in_english,
+    is_common_word,
+    zipf,
+)
 
-_CONNECTORS = frozenset(
-    [
-        "of",
-        "de",
-        "du",
-        "des",
-        "del",
-        "della",
-        "di",
-        "da",
-        "dos",
-        "das",
-        "van",
-        "von",
-        "der",
-        "den",
-        "zu",
-        "bin",
-        "ben",
-        "bint",
-        "ibn",
-        "al",
-        "el",
-        "la",
-        "le",
-        "y",
-        "и",
-    ]
-)
-_ORGANISATION_WORDS = frozenset(
-    [
-        "bank",
-        "force",
-        "foundation",
-        "stiftung",
-        "fondation",
-        "fundación",
-        "institut",
-        "instituto",
-        "government",
-        "ministry",
-        "council",
-        "party",
-        "army",
-        "union",
-        "organization",
-        "organisation",
-        "nations",
-        "court",
-        "agency",
-        "company",
-        "corporation",
-        "inc",
-        "corp",
-        "ltd",
-        "group",
-        "fund",
-        "reserve",
-        "office",
-        "forces",
-        "committee",
-        "parliament",
-        "congress",
-        "senate",
-        "police",
-        "league",
-        "federation",
-        "association",
-        "institute",
-        "university",
-        "airways",
-        "airlines",
-        "commission",
-        "authority",
-        "service",
-        "agentur",
-        "bundesbank",
-        "regierung",
-        "ministerium",
-        "partei",
-        "rat",
-        "gericht",
-        "konzern",
-        "zentralbank",
-        "banque",
-        "gouvernement",
-        "ministère",
-        "conseil",
-        "parti",
-        "armée",
-        "cour",
-        "agence",
-        "société",
-        "commission",
-        "banco",
-        "gobierno",
-        "ministerio",
-        "consejo",
-        "partido",
-        "ejército",
-        "tribunal",
-        "agencia",
-        "банк",
-        "правительство",
-        "министерство",
-        "совет",
-        "партия",
-        "армия",
-        "суд",
-        "агентство",
-    ]
-)
-_TITLES = frozenset(
-    [
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "chancellor",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "general",
-        "commander",
-        "secretary",
-        "chief",
-        "ceo",
-        "chairman",
-        "chairwoman",
-        "director",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "governor",
-        "mayor",
-        "senator",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "lord",
-        "lady",
-        "premier",
-        "emir",
-        "sheikh",
-        "marshal",
-        "präsident",
-        "präsidentin",
-        "kanzler",
-        "kanzlerin",
-        "bundeskanzler",
-        "ministerpräsident",
-        "minister",
-        "ministerin",
-        "chef",
-        "sprecher",
-        "herr",
-        "frau",
-        "président",
-        "présidente",
-        "ministre",
-        "premier",
-        "chef",
-        "porte-parole",
-        "général",
-        "roi",
-        "reine",
-        "presidente",
-        "ministro",
-        "primer",
-        "jefe",
-        "portavoz",
-        "rey",
-        "reina",
-        "señor",
-        "президент",
-        "премьер",
-        "министр",
-        "генерал",
-        "глава",
-        "канцлер",
-        "cumhurbaşkanı",
-        "bakan",
-        "başkan",
-    ]
-)
 _ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "at", "az", "ar", "an"})
 _MIN_KEY_CHARS = 2
+_MAX_PERSON_WORDS = 4
+_POSSESSIVE = re.compile(r"['’](?:s|[^\W\d_]{1,4})$")
+"""'s, ’s and Turkish case endings written after an apostrophe ("Erdoğan'ın", "Haftar's")."""
+_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|\S+\.(?:com|org|net)/\S*", re.IGNORECASE)
+_HEADLINE_SHARE = 0.6
+_COMMON_ACRONYM_ZIPF = 5.0
+_ROMAN_NUMERAL = re.compile(r"^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
+_HEADLINE_MIN_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,49 +60,143 @@ class _Span:
     tokens: tuple[str, ...]
     sentence: int
     all_common: bool = False
+    after_title: bool = False
+
+
+@dataclass(slots=True)
+class _Token:
+    word: Word
+    is_place: bool = False
+    is_break: bool = False
+    """A word that ends the current run and belongs to none (a title, a month, an ordinary German noun)."""
+    is_title: bool = False
 
 
 def find_entities(sentences: list[str], lang: str, place_positions: set[tuple[int, int]]) -> list[EntityMention]:
     """Entities of a document; words already resolved as places (``place_positions``) are skipped."""
     if lang in ("zh", "ja"):
-        spans = list(_cjk_spans(sentences))
+        spans = list(_cjk_spans(sentences, place_positions))
     else:
         spans = [
             span
             for index, sentence in enumerate(sentences)
-            for span in _capitalised_spans(sentence, index, lang, place_positions)
+            for span in _sentence_spans(sentence, index, lang, place_positions)
         ]
     return _merge_mentions(spans)
 
 
-def _capitalised_spans(sentence: str, index: int, lang: str, place_positions: set[tuple[int, int]]) -> Iterable[_Span]:
-    tokens = [_strip_lowercase_suffix(w) for w in words(sentence)]
-    run: list[Word] = []
+def _sentence_spans(sentence: str, index: int, lang: str, place_positions: set[tuple[int, int]]) -> Iterator[_Span]:
+    tokens = list(_tokens(sentence, index, lang, place_positions))
+    headline = _is_headline(tokens)
+    run: list[_Token] = []
     run_start = 0
-    for position, word in enumerate(tokens):
-        is_place = (index, word.start) in place_positions
-        joins = not run or adjacent(sentence, run[-1], word)
-        if not is_place and joins and _is_capitalised(word.text):
-            run.append(word)
+    after_title = False
+    for position, token in enumerate(tokens):
+        word = token.word
+        joins = not run or adjacent(sentence, run[-1].word, word)
+        name_like = not token.is_place and not token.is_break and _is_capitalised(word.text)
+        if name_like and joins and not _changes_script(run, word):
+            run.append(token)
             continue
-        is_connector = word.text.lower() in _CONNECTORS and run and joins
-        if is_connector and position + 1 < len(tokens) and _is_capitalised(tokens[position + 1].text):
-            run.append(word)
+        if run and joins and _joins_next(run, token, tokens, position):
+            run.append(token)
             continue
-        yield from _finish([w.text for w in run], index, lang, starts_sentence=run_start == 0)
-        run = [word] if not is_place and _is_capitalised(word.text) else []
+        if not (token.is_title and all(_is_common(t.word.text, lang) for t in run)):
+            yield from _finish(run, index, lang, run_start == 0, headline, after_title)
+        after_title = token.is_title or (after_title and not run and not name_like)
+        run = [token] if name_like else []
         run_start = position
-    yield from _finish([w.text for w in run], index, lang, starts_sentence=run_start == 0)
+    yield from _finish(run, index, lang, run_start == 0, headline, after_title)
 
 
-def _strip_lowercase_suffix(word: Word) -> Word:
-    """'GNA-aligned' and 'Nations-backed' name 'GNA' and 'Nations'; 'al-Sisi' keeps its particle."""
-    head, sep, tail = word.text.partition("-")
-    if sep and tail and tail[0].islower() and head[:1].isupper():
-        return Word(head, word.start, word.start + len(head))
-    if sep and head.lower() in _ARABIC_ARTICLES and tail[:1].isupper():
-        return Word(word.text, word.start, word.end)
+def _tokens(sentence: str, index: int, lang: str, place_positions: set[tuple[int, int]]) -> Iterator[_Token]:
+    """The sentence's words, with places and words that break names marked; URLs and their parts skipped."""
+    hidden = [m.span() for m in _URL.finditer(sentence)]
+    for word in words(sentence):
+        if any(start <= word.start < end for start, end in hidden) or sentence[max(0, word.start - 1)] in "/@#":
+            continue
+        word = name_part(_without_possessive(word))
+        if lang in NOUN_CAPITALISING_LANGUAGES and "-" in word.text:
+            yield from _compound_parts(word, lang)
+            continue
+        title = is_title(word.text)
+        yield _Token(
+            word,
+            is_place=(index, word.start) in place_positions,
+            is_break=title,
+            is_title=title,
+        )
+
+
+def _without_possessive(word: Word) -> Word:
+    match = _POSSESSIVE.search(word.text)
+    if match and match.start() > 0:
+        return Word(word.text[: match.start()], word.start, word.start + match.start())
     return word
+
+
+def _compound_parts(word: Word, lang: str) -> Iterator[_Token]:
+    """German hyphen compounds: 'Max-Planck-Institut' is one organisation; 'Twitter-Hauptquartier' names
+    Twitter and 'Tesla-Chef' is a title after a name; 'Navigator-App' and 'US-Präsident' name nobody."""
+    parts = word.text.split("-")
+    head = parts[-1]
+    if not is_title(head) and (is_organisation_word(head) or not is_common_word(head, lang)):
+        yield _Token(word)
+        return
+    offset = word.start
+    for part in parts:
+        piece = Word(part, offset, offset + len(part))
+        offset += len(part) + 1
+        if not part:
+            continue
+        title = is_title(part)
+        ordinary = (is_common_word(part, lang) and not _is_acronym(part)) or is_place_name(part)
+        yield _Token(piece, is_break=ordinary or title, is_title=title)
+
+
+def _is_headline(tokens: list[_Token]) -> bool:
+    """A title-case line ("Egypt Offers New Libya Plan"): its capitals say nothing about names."""
+    long_words = [t.word.text for t in tokens if len(t.word.text) >= 4]
+    if len(long_words) < _HEADLINE_MIN_WORDS:
+        return False
+    capitalised = sum(w[:1].isupper() for w in long_words) / len(long_words)
+    shouted = sum(w.isupper() for w in long_words) / len(long_words)
+    return capitalised >= _HEADLINE_SHARE or shouted >= _HEADLINE_SHARE
+
+
+def _changes_script(run: list[_Token], word: Word) -> bool:
+    """'Group-IB Илья Сачков' are two names: a name does not change script."""
+    return bool(run) and _script(run[-1].word.text) != _script(word.text)
+
+
+def _script(text: str) -> str:
+    first = next((ch for ch in text if ch.isalpha()), "a")
+    if "\u0400" <= first <= "\u04ff":
+        return "cyrillic"
+    if "\u0370" <= first <= "\u03ff":
+        return "greek"
+    if "\u0600" <= first <= "\u06ff":
+        return "arabic"
+    return "latin"
+
+
+def _joins_next(run: list[_Token], token: _Token, tokens: list[_Token], position: int) -> bool:
+    """Connectors ('of', 'de la', 'von der') or, after a two-word name, a conjunction join a following capital."""
+    text = fold_case(token.word.text)
+    ahead = position + 1
+    while text in CONNECTORS and ahead < len(tokens) and fold_case(tokens[ahead].word.text) in CONNECTORS:
+        ahead += 1
+    following = tokens[ahead] if ahead < len(tokens) else None
+    if following is None or following.is_place or following.is_break or not _is_capitalised(following.word.text):
+        return False
+    if text in CONNECTORS:
+        return not _is_full_personal_name(run)  # "Marta Lindqvist of Fjordline Securities" is two names
+    return text in JOINING_CONJUNCTIONS and len(run) >= 2 and all(not t.is_place for t in run)
+
+
+def _is_full_personal_name(run: list[_Token]) -> bool:
+    words_ = [t.word.text for t in run]
+    return len(words_) >= 2 and is_given_name(words_[0]) and not any(is_organisation_word(w) for w in words_)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -267,37 +206,132 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 6 and word.isupper())
 
 
-def _finish(run: list[str], sentence: int, lang: str, starts_sentence: bool) -> Iterable[_Span]:
+def _finish(
+    run: list[_Token], sentence: int, lang: str, starts_sentence: bool, headline: bool, after_title: bool
+) -> Iterable[_Span]:
     if not run:
         return
-    tokens = list(run)
-    while tokens and _is_trimmed(tokens[0], lang):
+    texts = [t.word.text for t in run]
+    for segment in _segments(texts, lang):
+        tokens = _trimmed(segment, lang, starts_sentence or headline or after_title, headline)
+        if tokens and not _is_junk(tokens, lang):
+            yield _Span(tuple(tokens), sentence, after_title=after_title)
+        elif _is_named_phrase(segment, lang, starts_sentence, headline):
+            yield _Span(_strip_connectors(segment), sentence, all_common=True)
+        starts_sentence = False
+
+
+def _trimmed(segment: list[str], lang: str, leading_capital_uninformative: bool, headline: bool) -> list[str]:
+    """Connectors, titles and function words go from both ends; ordinary words from the start where a
+    capital says nothing (sentence start, headline, right after a title: 'Secretary of State Antony
+    Blinken'), and from the end of a headline. A given name before a surname stays ("Bill Nelson")."""
+    tokens = list(segment)
+    uninformative = leading_capital_uninformative or headline
+    while tokens and _trim_start(tokens, lang, uninformative):
         tokens.pop(0)
-    while tokens and _is_trimmed(tokens[-1], lang):
+        uninformative = headline
+    while tokens and _trim_end(tokens, lang, headline):
         tokens.pop()
-    if tokens:
-        yield _Span(tuple(tokens), sentence)
-    elif _is_named_phrase(run, lang, starts_sentence):
-        yield _Span(tuple(run), sentence, all_common=True)
+    return tokens
 
 
-def _is_trimmed(word: str, lang: str) -> bool:
-    lowered = word.lower()
-    return lowered in _CONNECTORS or lowered in _TITLES or _is_common(word, lang)
+def _segments(texts: list[str], lang: str) -> Iterator[list[str]]:
+    """German: ordinary nouns split a run ('Reisekonzern Thomas Cook' → 'Thomas Cook')."""
+    if lang not in NOUN_CAPITALISING_LANGUAGES:
+        yield texts
+        return
+    segment: list[str] = []
+    for text in texts:
+        if _is_common(text, lang) and not is_institution_compound(text) and fold_case(text) not in CONNECTORS:
+            if segment:
+                yield segment
+            segment = []
+        else:
+            segment.append(text)
+    if segment:
+        yield segment
+
+
+def _trim_start(tokens: list[str], lang: str, capitals_uninformative: bool) -> bool:
+    word = tokens[0]
+    if fold_case(word) in CONNECTORS or is_title(word) or _is_very_common(word, lang) or is_calendar_word(word):
+        return True
+    if not _is_common(word, lang):
+        return False
+    if len(tokens) > 1 and is_given_name(word) and not is_organisation_word(word):
+        return False
+    if lang in NOUN_CAPITALISING_LANGUAGES or capitals_uninformative:
+        return True
+    return any(not _is_common(rest, lang) and not is_organisation_word(rest) for rest in tokens[1:])
+
+
+def _trim_end(tokens: list[str], lang: str, headline: bool) -> bool:
+    word = tokens[-1]
+    if fold_case(word) in CONNECTORS or is_title(word):
+        return True
+    if len(tokens) > 1 and is_given_name(tokens[-2]):
+        return False  # Theresa May
+    if is_calendar_word(word):
+        return True
+    if _is_very_common(word, lang):
+        return True
+    return headline and _is_common(word, lang) and not is_organisation_word(word)
+
+
+def _is_very_common(word: str, lang: str) -> bool:
+    """Function words and the commonest English words, whatever the article's language ("The", "We")."""
+    if _is_acronym(word):
+        return False
+    return is_common_in_english(word) or (is_common_word(word, lang) and len(word) <= 3 and word.isalpha())
 
 
 def _is_common(word: str, lang: str) -> bool:
     if _is_acronym(word):
-        return False
+        return _is_common_acronym(word, lang)
     if "-" in word and all(part[:1].isupper() for part in word.split("-") if part):
         return False  # Notre-Dame, Saint-Denis
     return is_common_word(word, lang)
 
 
-def _is_named_phrase(run: list[str], lang: str, starts_sentence: bool) -> bool:
+def _is_junk(tokens: list[str], lang: str) -> bool:
+    """A lone word that cannot be a name: a month, an English function word, a link code ("Nf1X3jn97x")."""
+    if len(tokens) > 1:
+        return False
+    word = tokens[0]
+    if is_calendar_word(word) or is_currency_word(word) or is_common_in_english(word) or _ROMAN_NUMERAL.match(word):
+        return True
+    ordinary = _is_common(word, lang) or (lang != "en" and word.isascii() and _is_common(word, "en"))
+    if ordinary and not (is_given_name(word) or is_family_name(word)):
+        return True  # "Turkish", "Government", "Défense", "Committee": a capital alone does not make a name
+    digits = sum(ch.isdigit() for ch in word)
+    switches = sum(1 for a, b in itertools.pairwise(word) if a.isupper() != b.isupper() and a.isalpha())
+    return len(word) >= 8 and digits >= 1 and switches >= 3
+
+
+def _is_named_phrase(run: list[str], lang: str, starts_sentence: bool, headline: bool) -> bool:
     """Several capitalised ordinary words mid-sentence form a name ("European Central Bank")."""
-    content = [w for w in run if w.lower() not in _CONNECTORS]
-    return len(content) >= 2 and not starts_sentence and lang not in NOUN_CAPITALISING_LANGUAGES
+    content = [w for w in run if fold_case(w) not in CONNECTORS]
+    return (
+        len(content) >= 2
+        and not starts_sentence
+        and not headline
+        and lang not in NOUN_CAPITALISING_LANGUAGES
+        and not any(is_title(w) or is_calendar_word(w) for w in content)
+    )
+
+
+def _strip_connectors(run: list[str]) -> tuple[str, ...]:
+    tokens = list(run)
+    while tokens and fold_case(tokens[0]) in CONNECTORS:
+        tokens.pop(0)
+    while tokens and fold_case(tokens[-1]) in CONNECTORS:
+        tokens.pop()
+    return tuple(tokens)
+
+
+def _is_common_acronym(word: str, lang: str) -> bool:
+    """Capitals that spell an everyday word of the language ("NE", "ПО", "CIUDAD"), not an organisation."""
+    return zipf(fold_case(word), lang) >= _COMMON_ACRONYM_ZIPF
 
 
 def _is_acronym(word: str) -> bool:
@@ -305,25 +339,68 @@ def _is_acronym(word: str) -> bool:
     return 2 <= len(letters) <= 6 and all(ch.isupper() for ch in letters)
 
 
+def _looks_like_product(word: str) -> bool:
+    """'WannaCry', 'iPhone', 'Covid-19', 'WASP-96b': inner capitals or digits, unlike people's names."""
+    inner_capitals = any(ch.isupper() for ch in word[1:]) and not word.isupper()
+    return inner_capitals or any(ch.isdigit() for ch in word)
+
+
 def _kind_of(span: _Span) -> EntityKind:
     tokens = span.tokens
-    if span.all_common:
+    content = [t for t in tokens if fold_case(t) not in CONNECTORS]
+    if span.all_common or any(is_organisation_word(t) or is_institution_compound(t) for t in tokens):
         return "organisation"
     if len(tokens) == 1 and _is_acronym(tokens[0]):
         return "organisation"
-    if any(t.lower() in _ORGANISATION_WORDS for t in tokens):
-        return "organisation"
-    if 2 <= len([t for t in tokens if t.lower() not in _CONNECTORS]) <= 4:
+    if span.after_title:
+        return "person"
+    if len(content) == 1:
+        word = content[0]
+        if is_given_name(word) or is_family_name(word):
+            return "person"
+        return "other" if _looks_like_product(word) else "organisation"
+    if len(content) <= _MAX_PERSON_WORDS:
+        if len(content) < len(tokens) and not is_given_name(tokens[0]):
+            return "organisation"  # "Banco de la Nación", "Bank of England"
+        if any(_looks_like_product(t) for t in content) and not is_given_name(content[0]):
+            return "other"
         return "person"
     return "other"
 
 
-def _cjk_spans(sentences: list[str]) -> Iterable[_Span]:
+def _cjk_spans(sentences: list[str], place_positions: set[tuple[int, int]]) -> Iterable[_Span]:
+    """jieba's name tags, with the pieces of one transliterated name joined ("翁山" + "蘇姬"), places and
+    everyday words ("全國", "通訊") left out."""
     tagger = _jieba_tagger()
     for index, sentence in enumerate(sentences):
+        offset = 0
+        pieces: list[tuple[str, str]] = []
         for pair in tagger.cut(sentence):
-            if pair.flag in ("nr", "nrt", "nt", "nz") and len(pair.word) >= 2:
-                yield _Span((pair.word,), index)
+            start = sentence.find(pair.word, offset)
+            offset = start + len(pair.word) if start >= 0 else offset
+            place = (index, start) in place_positions or pair.flag == "ns"
+            if pair.flag in _CJK_NAME_TAGS and not place and zipf(pair.word, "zh") < _CJK_EVERYDAY_ZIPF:
+                joins = pieces and pieces[-1][1] in _CJK_PERSON_TAGS and pair.flag in _CJK_PERSON_TAGS
+                if joins and sentence.find(pieces[-1][0] + pair.word) >= 0:
+                    pieces[-1] = (pieces[-1][0] + pair.word, pair.flag)
+                    continue
+                pieces.append((pair.word, pair.flag))
+                continue
+            yield from _cjk_finish(pieces, index)
+            pieces = []
+        yield from _cjk_finish(pieces, index)
+
+
+def _cjk_finish(pieces: list[tuple[str, str]], index: int) -> Iterator[_Span]:
+    for word, flag in pieces:
+        if len(word) >= 2:
+            yield _Span((word,), index, after_title=flag in _CJK_PERSON_TAGS)
+
+
+_CJK_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "nt", "nz"})
+_CJK_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+_CJK_EVERYDAY_ZIPF = 4.5
+"""Name-tagged words this frequent are vocabulary ("全國", "聯盟", "通訊"); "新华社" (4.4) is still a name."""
 
 
 @lru_cache(maxsize=1)
@@ -339,20 +416,20 @@ def _jieba_tagger():  # type: ignore[no-untyped-def]
 
 def _merge_mentions(spans: list[_Span]) -> list[EntityMention]:
     """Fold spans into entities: a single word that is a known person's surname joins that person."""
+    kinds = [_kind_of(span) for span in spans]
     surnames: dict[str, str] = {}
-    for span in spans:
-        if _kind_of(span) == "person":
+    for span, kind in zip(spans, kinds, strict=True):
+        if kind == "person" and len(span.tokens) > 1:
             surnames.setdefault(token_key(span.tokens[-1]), " ".join(span.tokens))
     entities: dict[str, EntityMention] = {}
-    for span in spans:
-        kind = _kind_of(span)
+    for span, kind in zip(spans, kinds, strict=True):
         surname = token_key(span.tokens[-1])
-        if kind == "person" or (len(span.tokens) == 1 and surname in surnames):
+        if kind == "person" or (len(span.tokens) == 1 and surname in surnames and kind != "other"):
             key, kind = surname, "person"
         elif len(span.tokens) == 1 and _is_acronym(span.tokens[0]):
             key = span.tokens[0].upper()
         else:
-            key = phrase_key(span.tokens)
+            key = phrase_key(_without_trailing_organisation_words(span.tokens))
         if len(key) < _MIN_KEY_CHARS:
             continue
         surface = " ".join(span.tokens)
@@ -362,6 +439,16 @@ def _merge_mentions(spans: list[_Span]) -> list[EntityMention]:
             entities[key] = EntityMention(key, name, kind, [surface], 1, span.sentence)
         else:
             mention.count += 1
+            if kind == "person" and mention.kind != "person":
+                mention.kind = "person"
             if surface not in mention.forms:
                 mention.forms.append(surface)
     return sorted(entities.values(), key=lambda e: (-e.count, e.first_sentence))
+
+
+def _without_trailing_organisation_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """'Nordhavn Bank' and a later 'Nordhavn' are one organisation: the distinctive words are the key."""
+    kept = list(tokens)
+    while len(kept) > 1 and is_organisation_word(kept[-1]):
+        kept.pop()
+    return tuple(kept)

