@@ -102,11 +102,22 @@ def _sentence_spans(sentence: str, index: int, lang: str, place_positions: set[t
             run.append(token)
             continue
         if not (token.is_title and all(_is_common(t.word.text, lang) for t in run)):
-            yield from _finish(run, index, lang, run_start == 0, headline, after_title)
+            yield from _finish(run, index, lang, run_start == 0, headline, after_title, _word_before_run(sentence, run))
         after_title = token.is_title or (after_title and not run and not name_like)
         run = [token] if name_like else []
         run_start = position
-    yield from _finish(run, index, lang, run_start == 0, headline, after_title)
+    yield from _finish(run, index, lang, run_start == 0, headline, after_title, _word_before_run(sentence, run))
+
+
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+
+
+def _word_before_run(sentence: str, run: list[_Token]) -> str | None:
+    """What stands right before a run: a word ("das" in "das Virus") or a number ("6,5" in "6,5 Meter")."""
+    if not run:
+        return None
+    match = _LAST_WORD.search(sentence, 0, run[0].word.start)
+    return match.group(1).strip("\"'„“«(") if match else None
 
 
 def _tokens(sentence: str, index: int, lang: str, place_positions: set[tuple[int, int]]) -> Iterator[_Token]:
@@ -191,7 +202,19 @@ def _joins_next(run: list[_Token], token: _Token, tokens: list[_Token], position
         return False
     if text in CONNECTORS:
         return not _is_full_personal_name(run)  # "Marta Lindqvist of Fjordline Securities" is two names
-    return text in JOINING_CONJUNCTIONS and len(run) >= 2 and all(not t.is_place for t in run)
+    if text not in JOINING_CONJUNCTIONS or len(run) < 2 or any(t.is_place for t in run):
+        return False
+    return any(is_organisation_word(t.word.text) for t in _capitalised_run(tokens, ahead))
+
+
+def _capitalised_run(tokens: list[_Token], start: int) -> list[_Token]:
+    """The capitalised words from ``start`` on: what a conjunction would join ("... and Space Administration")."""
+    run = []
+    for token in tokens[start:]:
+        if token.is_place or token.is_break or not _is_capitalised(token.word.text):
+            break
+        run.append(token)
+    return run
 
 
 def _is_full_personal_name(run: list[_Token]) -> bool:
@@ -207,13 +230,22 @@ def _is_capitalised(word: str) -> bool:
 
 
 def _finish(
-    run: list[_Token], sentence: int, lang: str, starts_sentence: bool, headline: bool, after_title: bool
+    run: list[_Token],
+    sentence: int,
+    lang: str,
+    starts_sentence: bool,
+    headline: bool,
+    after_title: bool,
+    before: str | None = None,
 ) -> Iterable[_Span]:
     if not run:
         return
     texts = [t.word.text for t in run]
     for segment in _segments(texts, lang):
         tokens = _trimmed(segment, lang, starts_sentence or headline or after_title, headline)
+        directly_after = before if tokens[:1] == segment[:1] else _word_before(segment, tokens)
+        if tokens and _is_german_noun(tokens, lang, directly_after):
+            tokens = []
         if tokens and not _is_junk(tokens, lang):
             yield _Span(tuple(tokens), sentence, after_title=after_title)
         elif _is_named_phrase(segment, lang, starts_sentence, headline):
@@ -233,6 +265,31 @@ def _trimmed(segment: list[str], lang: str, leading_capital_uninformative: bool,
     while tokens and _trim_end(tokens, lang, headline):
         tokens.pop()
     return tokens
+
+
+_DETERMINERS = """der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner dieser diese
+dieses diesem diesen jene jener jenes welche welcher welches sein seine seinen seinem seiner ihr ihre ihren ihrem
+ihrer unser unsere unseren euer eure mein meine meinen dein deine alle allen beide beiden viele vielen einige
+mehrere jeder jede jedes jeden jedem im am zum zur beim vom ins ans aufs"""
+_GERMAN_DETERMINERS = frozenset(_DETERMINERS.split())
+
+
+def _word_before(segment: list[str], tokens: list[str]) -> str | None:
+    """The trimmed word right before what is left of a segment ("Sein" in "Sein Spiegel")."""
+    kept = len(segment) - len(tokens)
+    return segment[kept - 1] if tokens and kept > 0 and segment[kept : kept + len(tokens)] == tokens else None
+
+
+def _is_german_noun(tokens: list[str], lang: str, before: str | None) -> bool:
+    """German capitalises every noun; an article before one word ("das All", "die Region", "Sein Spiegel") or a
+    number ("6,5 Meter") marks a noun. People's names take no article; the organisations that do ("die Nasa")
+    are the price of this rule, acronyms ("die EZB") and product-like names ("der Covid-19") excepted."""
+    if lang not in NOUN_CAPITALISING_LANGUAGES or len(tokens) != 1 or before is None:
+        return False
+    word = tokens[0]
+    if _is_acronym(word) or _looks_like_product(word):
+        return False
+    return fold_case(before) in _GERMAN_DETERMINERS or before[-1:].isdigit()
 
 
 def _segments(texts: list[str], lang: str) -> Iterator[list[str]]:
@@ -260,9 +317,11 @@ def _trim_start(tokens: list[str], lang: str, capitals_uninformative: bool) -> b
         return False
     if len(tokens) > 1 and is_given_name(word) and not is_organisation_word(word):
         return False
+    if is_organisation_word(word) or (len(tokens) > 1 and any(is_organisation_word(w) for w in tokens[1:])):
+        return lang in NOUN_CAPITALISING_LANGUAGES  # "Legislative Assembly of Bolivia" is one organisation
     if lang in NOUN_CAPITALISING_LANGUAGES or capitals_uninformative:
         return True
-    return any(not _is_common(rest, lang) and not is_organisation_word(rest) for rest in tokens[1:])
+    return any(not _is_common(rest, lang) for rest in tokens[1:])
 
 
 def _trim_end(tokens: list[str], lang: str, headline: bool) -> bool:

@@ -85,7 +85,7 @@ def is_frequent_anywhere(word: str) -> bool:
     return any(zipf(lowered, lang) >= _FREQUENT_ZIPF for lang in (*_LATIN_REFERENCES, *_CYRILLIC_REFERENCES))
 
 
-def _is_compound_of_common_words(word: str, lang: str) -> bool:
+def _is_compound_of_common_words(word: str, lang: str, depth: int = 0) -> bool:
     """'ticketautomaten' = 'ticket' + 'automaten', 'erpresser-viren' = 'erpresser' + 'viren': ordinary nouns.
 
     The last part (the compound's head) must be an ordinary word of the language and the first part a
@@ -101,8 +101,10 @@ def _is_compound_of_common_words(word: str, lang: str) -> bool:
         if zipf(right, lang) < _COMMON_ZIPF or len(right) < _MIN_STEM:
             continue
         for modifier in (left, left[:-1] if left[-1:] in "sn" else None, left[:-2] if left.endswith("en") else None):
-            if modifier and len(modifier) >= _MIN_PART and zipf(modifier, lang) >= _COMMON_ZIPF:
-                return True
+            if not modifier or len(modifier) < _MIN_PART:
+                continue
+            if zipf(modifier, lang) >= _COMMON_ZIPF or (depth == 0 and _is_compound_of_common_words(modifier, lang, 1)):
+                return True  # "reiseinformations|systeme": the modifier may be a compound itself
     return False
 
 
