@@ -1,6 +1,6 @@
 """The store at scale without the encoder: placement rate, ``similar`` latency, memory per article.
 
-    python benchmarks/stories_scale.py --n 100000 [--scorer fallback] [--similar-scorer auto]
+    python benchmarks/stories_scale.py --n 100000 [--scorer PARAMS.json]
 
 Precomputed-vector mode: articles come from the synthetic corpus with planted vectors
 (``planted_vectors``) and the names and places the generator used, so neither the encoder nor text
@@ -25,12 +25,13 @@ import numpy as np
 import psutil
 
 from samestory.articles.model import Article, PublishedDate
+from samestory.documents.encoders import round_trip_vector
 from samestory.documents.model import Document, EntityMention, PlaceMention
+from samestory.documents.terms import term_vector
 from samestory.stories import neardup
-from samestory.stories.engine import StoryEngine, config_for
-from samestory.stories.records import round_trip_vector
+from samestory.stories.engine import EngineConfig, StoryEngine
 from samestory.stories.search import similar_articles
-from samestory.stories.similarity import load_pair_similarity
+from samestory.stories.similarity import load_story_scorer
 from samestory.stories.store import StoryStore
 from samestory.stories.synthetic import SyntheticArticle, generate, planted_vectors
 
@@ -57,14 +58,16 @@ def lightweight_document(article: SyntheticArticle, vector: np.ndarray) -> Docum
         places=[PlaceMention(f"city:{article.url.split('/')[2]}", "city", None)],
         dates=[],
         numbers=[],
+        terms=term_vector(f"{article.title}\n{article.text}", article.lang),
         head_vector=round_trip_vector(vector),
+        title_vector=round_trip_vector(vector),
     )
 
 
-def place_all(db: Path, corpus: list[SyntheticArticle], vectors: np.ndarray, scorer: str) -> float:
-    name, similarity = load_pair_similarity(scorer)
+def place_all(db: Path, corpus: list[SyntheticArticle], vectors: np.ndarray, scorer: Path | None) -> float:
+    _, similarity = load_story_scorer(scorer)
     store = StoryStore.open(db)
-    engine = StoryEngine(store, similarity, config_for(name))
+    engine = StoryEngine(store, similarity, EngineConfig())
     started = time.perf_counter()
     for start in range(0, len(corpus), BATCH):
         chunk = corpus[start : start + BATCH]
@@ -78,22 +81,22 @@ def place_all(db: Path, corpus: list[SyntheticArticle], vectors: np.ndarray, sco
     return len(corpus) / elapsed
 
 
-def similar_latency(db: Path, scorer: str, queries: int) -> tuple[float, float, float, int]:
+def similar_latency(db: Path, scorer: Path | None, queries: int) -> tuple[float, float, float, int]:
     """p50 and p99 of ``similar`` (k=10) in ms, and RSS bytes per stored article, on a reopened store."""
     gc.collect()
     process = psutil.Process()
     before = process.memory_info().rss
-    name, similarity = load_pair_similarity(scorer)
+    _, similarity = load_story_scorer(scorer)
     store = StoryStore.open(db, readonly=True)
     count = store.count()
     rng = np.random.default_rng(3)
     keys = rng.choice(store.keys(), size=queries, replace=False)
-    similar_articles(store, similarity, config_for(name), store.documents([int(keys[0])])[int(keys[0])], 10)
+    similar_articles(store, similarity, store.documents([int(keys[0])])[int(keys[0])], 10)
     times = []
     for key in keys:
         document = store.documents([int(key)])[int(key)]
         started = time.perf_counter()
-        similar_articles(store, similarity, config_for(name), document, 10, exclude=int(key))
+        similar_articles(store, similarity, document, 10, exclude=int(key))
         times.append(time.perf_counter() - started)
     rss = process.memory_info().rss - before
     store.close()
@@ -116,8 +119,7 @@ def _without_exact_repeats(corpus: list[SyntheticArticle]) -> list[SyntheticArti
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=10_000)
-    parser.add_argument("--scorer", default="fallback", help="Scorer used to place articles.")
-    parser.add_argument("--similar-scorer", default="auto", help="Scorer re-ranking `similar` results.")
+    parser.add_argument("--scorer", type=Path, default=None, help="Scorer parameters (default: the shipped scorer).")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument(
         "--keep", type=Path, help="Write the store here instead of a temporary folder; if it exists, only query it."
@@ -128,12 +130,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         db = args.keep or Path(folder) / "scale.db"
         rate = None if db.exists() else place_all(db, corpus, vectors, args.scorer)
-        p50, p99, per_article, count = similar_latency(db, args.similar_scorer, args.queries)
+        p50, p99, per_article, count = similar_latency(db, args.scorer, args.queries)
         disk = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
     print(f"{args.n} synthetic articles with planted vectors ({count} stored), load {os.getloadavg()[0]:.1f}")
     if rate is not None:
-        print(f"placement without encoder/analysis ({args.scorer} scorer): {rate:.0f} articles/s")
-    print(f"similar, k=10, {args.similar_scorer} re-ranking: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+        print(f"placement without encoder/analysis: {rate:.0f} articles/s")
+    print(f"similar, k=10, pair-judgement re-ranking: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
     print(f"resident memory after opening and querying: {per_article:.0f} B/article")
     print(f"on disk (SQLite + index file): {disk / count:.0f} B/article")
     return 0

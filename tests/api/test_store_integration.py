@@ -1,7 +1,6 @@
 """The store routes against the real story store (``samestory.stories``) in a temporary file.
 
-Uses the fallback scorer so the test does not depend on the trained pair-scorer parameters; the
-encoder is real, so this is the slow part of the API tests.
+Uses the shipped pair judgement and the real encoder, so this is the slow part of the API tests.
 """
 
 from __future__ import annotations
@@ -30,7 +29,7 @@ OTHER = fixture_article("hostile.txt", id="harbour", lang="en", date="2024-09-19
 
 
 def open_client(db: Path) -> TestClient:
-    settings = ApiSettings(db=db, scorer="fallback", warm_up=False)
+    settings = ApiSettings(db=db, warm_up=False)
     return TestClient(create_app(settings), raise_server_exceptions=False)
 
 

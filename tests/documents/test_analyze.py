@@ -91,17 +91,26 @@ class RecordingEncoder:
         return rows.reshape(len(texts), self.dim)
 
 
-def test_attach_vectors_encodes_all_documents_in_two_batches() -> None:
+def test_attach_vectors_encodes_heads_titles_and_sentences_in_one_batch() -> None:
     texts = [f"The {name} report opens here. It closes there." for name in ("first", "second", "third")]
     documents = [analyse_text(Article(id=str(i), text=text)) for i, text in enumerate(texts)]
     encoder = RecordingEncoder()
     attach_vectors(documents, encoder)
-    assert encoder.calls == [3, 6]
+    assert encoder.calls == [3 + 3 + 6]
     for document in documents:
         assert document.head_vector is not None and document.head_vector.shape == (4,)
+        assert document.title_vector is not None and document.title_vector.shape == (4,)
         assert document.sentence_vectors is not None and document.sentence_vectors.shape == (2, 4)
     assert documents[2].sentence_vectors is not None
-    assert documents[2].sentence_vectors[:, 3].tolist() == [4.0, 5.0]
+    assert documents[2].sentence_vectors[:, 3].tolist() == [10.0, 11.0]
+
+
+def test_judging_needs_no_sentence_vectors() -> None:
+    [document] = [analyse_text(Article(id="a", text="The council met. It voted."))]
+    encoder = RecordingEncoder()
+    attach_vectors([document], encoder, sentences=False)
+    assert encoder.calls == [2]
+    assert document.sentence_vectors is None and document.title_vector is not None
 
 
 def test_attach_vectors_caps_sentences_per_document() -> None:

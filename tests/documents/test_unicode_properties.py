@@ -73,7 +73,9 @@ def test_name_keys_accept_any_text(a: str, b: str) -> None:
 
 @FAST
 @given(any_text, st.none() | any_text, st.sampled_from([None, "tr", "de", "el"]), st.sampled_from(PUBLISHED))
-def test_analysis_of_any_article(text: str, title: str | None, lang: str | None, published: PublishedDate | None) -> None:
+def test_analysis_of_any_article(
+    text: str, title: str | None, lang: str | None, published: PublishedDate | None
+) -> None:
     document = analyse_text(Article(id="x", text=text, title=title, lang=lang, published=published))
     assert document.lang
     for mention in document.numbers:

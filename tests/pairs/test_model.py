@@ -1,59 +1,70 @@
+"""The scorer's models: exported trees predict exactly as the library that fitted them; calibration is monotone."""
+
 import json
 
 import numpy as np
 import pytest
 
 from samestory.errors import ScorerError
-from samestory.pairs.model import LogisticModel, fit_logistic, save_model
+from samestory.pairs.model import TREE_SETTINGS, Calibration, TreeEnsemble, fit_calibration, fit_trees
 
 
-def test_fit_logistic_separates_and_orders() -> None:
-    rng = np.random.default_rng(0)
-    x = rng.normal(size=(400, 2))
-    y = (x[:, 0] > 0).astype(float)
-    model = fit_logistic(x, y, ("signal", "noise"), l2=1.0)
-    assert abs(model.weights[0]) > 5 * abs(model.weights[1])
-    assert model.predict(np.array([2.0, 0.0]))[0] > 0.9 > 0.1 > model.predict(np.array([-2.0, 0.0]))[0]
-
-
-def test_model_json_roundtrip(tmp_path) -> None:
-    model = fit_logistic(np.array([[0.0], [1.0], [0.2], [0.9]]), np.array([0, 1, 0, 1.0]), ("f",))
-    path = tmp_path / "m.json"
-    save_model(model, path, {"encoder": "use"})
-    loaded = LogisticModel.from_json(json.loads(path.read_text())["model"], str(path))
-    assert np.allclose(loaded.predict(np.array([[0.5]])), model.predict(np.array([[0.5]])), atol=1e-5)
-
-
-def test_malformed_model_is_a_scorer_error() -> None:
-    with pytest.raises(ScorerError, match="do not match"):
-        LogisticModel.from_json(
-            {"feature_names": ["a", "b"], "mean": [0], "scale": [1], "weights": [1], "bias": 0}, "x"
-        )
-
-
-def test_tree_ensemble_matches_its_training_library_and_roundtrips(tmp_path) -> None:
-    from sklearn.ensemble import GradientBoostingRegressor
-
-    from samestory.pairs.model import TREE_SETTINGS, TreeEnsemble, fit_trees, model_from_json
-
-    rng = np.random.default_rng(1)
-    x = rng.normal(size=(300, 3))
+def _data(seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(400, 3))
     y = np.clip((x[:, 0] > 0) * 0.8 + 0.2 * (x[:, 1] > 1), 0, 1)
-    model = fit_trees(x, y, ("a", "b", "c"))
-    reference = np.clip(GradientBoostingRegressor(**TREE_SETTINGS).fit(x, y).predict(x), 0, 1)
-    assert np.allclose(model.predict(x), reference)
-    path = tmp_path / "trees.json"
-    save_model(model, path, {})
-    loaded = model_from_json(json.loads(path.read_text())["model"], str(path))
-    assert isinstance(loaded, TreeEnsemble)
-    assert np.allclose(loaded.predict(x), model.predict(x), atol=1e-6)
+    return x, y
 
 
-def test_tree_model_naming_unknown_features_is_rejected() -> None:
-    from samestory.pairs.model import TreeEnsemble
+def test_exported_trees_match_the_training_library_and_roundtrip_through_json() -> None:
+    from sklearn.ensemble import HistGradientBoostingRegressor
 
-    record = {"kind": "trees", "feature_names": ["a"], "init": 0.0, "learning_rate": 0.1,
+    x, y = _data()
+    model = fit_trees(x, y, ("a", "b", "c"), (0, 1, 2))
+    reference = HistGradientBoostingRegressor(**TREE_SETTINGS, random_state=0).fit(x, y).predict(x)  # type: ignore[arg-type]
+    assert np.allclose(model.predict(x), np.clip(reference, 0, 1), atol=1e-9)
+    loaded = TreeEnsemble.from_json(json.loads(json.dumps(model.to_json())), "x")
+    assert np.allclose(loaded.predict(x), model.predict(x), atol=1e-5)  # the file keeps 8 decimals
+
+
+def test_columns_select_the_inputs_and_bounds_clip_the_output() -> None:
+    x, y = _data()
+    only_first = fit_trees(x, 1 + 3 * y, ("a", "b", "c"), (0,), bounds=(1.0, 4.0))
+    shuffled = x.copy()
+    shuffled[:, 1:] = 0.0
+    assert np.array_equal(only_first.predict(x), only_first.predict(shuffled))
+    assert only_first.predict(x).min() >= 1.0 and only_first.predict(x).max() <= 4.0
+
+
+def test_monotone_constraint_holds_everywhere() -> None:
+    rng = np.random.default_rng(3)
+    x = rng.uniform(size=(500, 2))
+    y = np.clip(x[:, 0] + rng.normal(scale=0.3, size=500), 0, 1)
+    model = fit_trees(x, y, ("shared", "other"), (0, 1), monotone={"shared": 1})
+    grid = np.column_stack([np.linspace(0, 1, 101), np.full(101, 0.5)])
+    assert np.all(np.diff(model.predict(grid)) >= -1e-12)
+
+
+def test_a_tree_using_an_unknown_input_is_rejected() -> None:
+    record = {"feature_names": ["a"], "columns": [0], "init": 0.0, "bounds": [0, 1],
               "trees": [{"feature": [3, -1, -1], "threshold": [0, 0, 0], "left": [1, -1, -1],
                          "right": [2, -1, -1], "value": [0, 0, 1], "depth": [1]}]}  # fmt: skip
     with pytest.raises(ScorerError, match="beyond"):
         TreeEnsemble.from_json(record, "x")
+
+
+def test_calibration_is_strictly_increasing_and_fits_the_truth() -> None:
+    rng = np.random.default_rng(2)
+    scores = rng.uniform(0.01, 0.99, size=4000)
+    truth = (rng.uniform(size=4000) < scores**2).astype(float)  # over-confident scores
+    calibration = fit_calibration(scores, truth)
+    grid = np.linspace(0.01, 0.99, 50)
+    assert np.all(np.diff(calibration(grid)) > 0)
+    assert abs(float(calibration(np.array([0.5]))[0]) - 0.25) < 0.08
+    loaded = Calibration.from_json(calibration.to_json(), "x")
+    assert np.allclose(loaded(grid), calibration(grid), atol=1e-5)
+
+
+def test_a_decreasing_calibration_is_rejected() -> None:
+    with pytest.raises(ScorerError, match="increase"):
+        Calibration.from_json({"slope": -1.0, "intercept": 0.0}, "x")

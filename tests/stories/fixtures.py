@@ -7,8 +7,10 @@ import datetime as dt
 import numpy as np
 
 from samestory.articles.model import Article, PublishedDate
+from samestory.documents.encoders import round_trip_vector
 from samestory.documents.model import DateMention, Document, EntityMention, PlaceMention, Quantity
-from samestory.stories.records import round_trip_vector
+from samestory.documents.terms import term_vector
+from samestory.pairs.scoring import Judgements, Thresholds
 
 DIM = 512
 
@@ -53,16 +55,23 @@ def make_document(
         places=[PlaceMention(key, key.split(":")[-1], "PT", [key], 1, 1) for key in places],
         dates=[DateMention(dt.date(2023, 3, 1), "day", "1 March", 0)],
         numbers=[Quantity(12.0, "percent", "12 percent", 0)],
+        terms=term_vector(f"{article.title} {article.text}", lang),
         head_vector=vector,
-        sentence_vectors=vector[None, :].copy(),
+        title_vector=vector,
     )
 
 
 class CosineSimilarity:
-    """Pair similarity = head-vector cosine: makes engine decisions easy to predict in tests."""
+    """Pair judgement = head-vector cosine (related below the join threshold by a fixed margin): makes engine
+    decisions easy to predict in tests."""
+
+    def __init__(self, same_story: float = 0.7, related: float = 0.45) -> None:
+        self.thresholds = Thresholds(same_story, related)
 
     def similarity(self, a: Document, b: Document) -> float:
         return float(a.head_vector @ b.head_vector)  # type: ignore[operator]
 
-    def similarities(self, a: Document, others: list[Document]) -> np.ndarray:
-        return np.array([self.similarity(a, b) for b in others])
+    def judge(self, a: Document, others: list[Document]) -> Judgements:
+        similarity = np.array([self.similarity(a, b) for b in others])
+        labels = [self.thresholds.label(float(s), float(s)) for s in similarity]
+        return Judgements(similarity, similarity, labels, [{} for _ in others])

@@ -10,7 +10,7 @@ from samestory.stories.store import StoryStore
 
 from .fixtures import CosineSimilarity, make_document, unit
 
-CONFIG = EngineConfig(join_threshold=0.7, topic_threshold=0.45)
+CONFIG = EngineConfig(topic_threshold=0.45)
 
 
 def _engine(cosine: CosineSimilarity, config: EngineConfig = CONFIG) -> StoryEngine:
@@ -72,7 +72,7 @@ def test_batches_are_placed_in_date_order(cosine: CosineSimilarity) -> None:
 
 def test_topics_merge_by_average_link_of_their_articles(cosine: CosineSimilarity) -> None:
     base = unit(8)
-    engine = _engine(cosine, EngineConfig(join_threshold=0.95, topic_threshold=0.3))
+    engine = StoryEngine(StoryStore.open(None), CosineSimilarity(same_story=0.95), EngineConfig(topic_threshold=0.3))
     documents = [make_document(f"t{i}", unit(60 + i, near=base, noise=0.9), day="2023-03-01") for i in range(4)]
     placed = _place(engine, documents)
     assert len({p.story for p in placed}) == 4
@@ -93,7 +93,9 @@ def test_the_same_input_gives_the_same_stories(cosine: CosineSimilarity) -> None
 
 def test_a_story_beyond_the_nearest_out_of_window_articles_is_still_found(cosine: CosineSimilarity) -> None:
     centre = unit(9)
-    engine = _engine(cosine, EngineConfig(join_threshold=0.6, topic_threshold=0.45, neighbours=8))
+    engine = StoryEngine(
+        StoryStore.open(None), CosineSimilarity(same_story=0.6), EngineConfig(topic_threshold=0.45, neighbours=8)
+    )
     old = [make_document(f"old{i}", unit(80 + i, near=centre, noise=0.1), day="2021-05-01") for i in range(10)]
     current = make_document("now1", unit(95, near=centre, noise=0.5), day="2023-05-01")
     _place(engine, [*old, current])

@@ -177,3 +177,27 @@ def test_documents_are_returned_even_when_the_cache_overflows(tmp_path: Path, mo
         keys = _fill(store, 6)
         store.documents(keys[:3])  # fills the cache with the oldest entries first
         assert set(store.documents(keys)) == set(keys)
+
+
+def test_a_stored_article_is_judged_as_it_was_fresh(tmp_path: Path) -> None:
+    """One judgement: what the store keeps is exactly what the pair features read, so `similar`, coverage and
+    placement score a stored article as `compare` scores it fresh."""
+    from samestory.pairs.features import pair_features
+    from samestory.pairs.scoring import load_scorer
+
+    centre = unit(40)
+    fresh = [
+        make_document("f1", unit(41, near=centre, noise=0.3), entities=("mira tolen", "oskar vale"),
+                      places=("city:2267057",)),
+        make_document("f2", unit(42, near=centre, noise=0.3), entities=("mira tolen",), places=("city:2267057",),
+                      day="2023-03-03"),
+    ]  # fmt: skip
+    with StoryStore.open(tmp_path / "s.db") as store, store.transaction():
+        story, _ = store.create_story(None)
+        keys = [store.insert_article(d, neardup.signature(d.article.text), story, batch=1) for d in fresh]
+    with StoryStore.open(tmp_path / "s.db") as store:
+        stored = store.documents(keys)
+    back = [stored[k] for k in keys]
+    assert np.array_equal(pair_features(*fresh), pair_features(*back))
+    scorer = load_scorer()
+    assert scorer.judge(fresh[0], [fresh[1]]).similarity[0] == scorer.judge(back[0], [back[1]]).similarity[0]

@@ -28,7 +28,9 @@ WARM_UP_B = "Der Stadtrat von Riverton hat am Montag eine neue Brücke über den
 def _warm_up(state: AppState) -> None:
     """Load encoder and scorer once, so that no client pays the model-loading time."""
     try:
-        samestory.compare(WARM_UP_A, WARM_UP_B)
+        from samestory.pairs.scoring import load_scorer
+
+        samestory.compare(WARM_UP_A, WARM_UP_B, scorer=load_scorer(state.settings.scorer))
     except Exception as error:  # reported by /health; compare itself will report it again, per request
         state.warm_up_error = f"{type(error).__name__}: {error}"
         log.warning("warm-up compare failed: %s", state.warm_up_error)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
@@ -24,12 +25,14 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def run_compare(body: CompareRequest) -> dict[str, Any]:
-    """The whole CPU-bound part: build both Articles, compare them, serialise."""
+def run_compare(body: CompareRequest, scorer: Path | None = None) -> dict[str, Any]:
+    """The whole CPU-bound part: build both Articles, compare them (with the server's scorer), serialise."""
     a = to_article(body.a, "a", fallback_id="a")
     b = to_article(body.b, "b", fallback_id="b")
     try:
-        comparison = samestory.compare(a, b)
+        from samestory.pairs.scoring import load_scorer
+
+        comparison = samestory.compare(a, b, scorer=load_scorer(scorer))
     except ImportError as error:
         raise ApiError(503, "compare_unavailable", f"compare is not available in this installation: {error}") from None
     return comparison.to_dict()
@@ -42,5 +45,5 @@ def run_compare(body: CompareRequest) -> dict[str, Any]:
     responses={200: {"model": Comparison, "description": "The comparison."}, **ERROR_RESPONSES},
 )
 async def compare(body: CompareRequest, state: Annotated[AppState, Depends(get_state)]) -> JSONResponse:
-    result = await state.runner.run(lambda: run_compare(body))
+    result = await state.runner.run(lambda: run_compare(body, state.settings.scorer))
     return JSONResponse(result)

@@ -20,8 +20,8 @@ class ApiSettings:
     """Everything the app needs to know; defaults are safe for a server on localhost."""
 
     db: Path | None = None
-    scorer: str = "auto"
-    """Pair scorer the story store places articles with (as ``samestory ingest --scorer``)."""
+    scorer: Path | None = None
+    """Scorer parameters (from ``samestory train``) for compare and the story store; None: the shipped one."""
     token: str | None = None
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     max_batch: int = DEFAULT_MAX_BATCH

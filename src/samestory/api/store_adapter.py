@@ -30,7 +30,7 @@ log = logging.getLogger("samestory.api")
 LEVELS = ["story", "topic"]
 
 
-def open_store(db: Path, scorer: str = "auto") -> tuple[StoryStore | None, str | None]:
+def open_store(db: Path, scorer: Path | None = None) -> tuple[StoryStore | None, str | None]:
     """The store at ``db`` (created if missing), or None and the reason it cannot be used."""
     try:
         import samestory.stories.session  # noqa: F401
@@ -62,7 +62,7 @@ class _Thread:
 class StoriesAdapter:
     """Implements ``samestory.api.store.StoryStore`` with ``samestory.stories``."""
 
-    def __init__(self, db: Path, scorer: str = "auto") -> None:
+    def __init__(self, db: Path, scorer: Path | None = None) -> None:
         from samestory.stories.session import open_session
         from samestory.stories.store import StoryStore as SqliteStore
 
@@ -123,7 +123,7 @@ class StoriesAdapter:
                 return None
             document = store.documents(keys[:1])[keys[0]]
             engine = self.session.engine
-            found = similar_articles(store, engine.scorer, engine.config, document, k, exclude=keys[0])
+            found = similar_articles(store, engine.scorer, document, k, exclude=keys[0])
             return [_similar_dict(s) for s in found]
 
         return self._writer.call(run)
@@ -139,7 +139,7 @@ class StoriesAdapter:
             document = analyse_text(article)
             encode_documents([document], get_encoder(store.encoder))
             engine = self.session.engine
-            found = similar_articles(store, engine.scorer, engine.config, document, k)
+            found = similar_articles(store, engine.scorer, document, k)
             return {"articles": [_similar_dict(s) for s in found]}
 
         result = self._writer.call(run)

@@ -8,11 +8,16 @@ from typing import Annotated
 
 import typer
 
-from samestory.cli.reporting import FailureLog, FieldsOption, progress, user_errors, write_json_line
+from samestory.cli.reporting import (
+    FailureLog,
+    FieldsOption,
+    ScorerOption,
+    progress,
+    progress_note,
+    user_errors,
+    write_json_line,
+)
 
-ScorerOption = Annotated[
-    Path | None, typer.Option("--scorer", help="Scorer parameters written by `samestory train` (default: shipped).")
-]
 _SCORE_BATCH = 512
 DateOption = Annotated[
     str | None, typer.Option(help="Publication date (YYYY-MM-DD) for a file that carries none, e.g. plain text.")
@@ -100,11 +105,12 @@ def score(
                 scorable.append((id1, id2))
         batches = [scorable[i : i + _SCORE_BATCH] for i in range(0, len(scorable), _SCORE_BATCH)]
         for batch in progress(batches, len(batches), "scoring pairs"):
-            results = scorer.score_batch([(documents[id1], documents[id2]) for id1, id2 in batch])
-            for (id1, id2), (similarity, scores) in zip(batch, results, strict=True):
+            judged = scorer.score_batch([(documents[id1], documents[id2]) for id1, id2 in batch])
+            for row, (id1, id2) in enumerate(batch):
                 write_json_line({
-                    "id1": id1, "id2": id2, "similarity": round(similarity, 4),
-                    "label": scorer.thresholds.label(similarity), **{k: round(v, 3) for k, v in scores.items()},
+                    "id1": id1, "id2": id2, "similarity": round(float(judged.similarity[row]), 4),
+                    "related": round(float(judged.related[row]), 4), "label": judged.labels[row],
+                    **{k: round(v, 3) for k, v in judged.scores[row].items()},
                 })  # fmt: skip
     log.finish()
 
@@ -133,75 +139,141 @@ def _read_pairs(path: Path, log: FailureLog) -> list[tuple[str, str, str]]:
     return pairs
 
 
+SemEvalCsvOption = Annotated[Path, typer.Option("--semeval-csv", help="SemEval-2022 Task 8 pairs CSV (with labels).")]
+SemEvalDirOption = Annotated[Path, typer.Option("--semeval-dir", help="The official downloader's article directory.")]
+DevOption = Annotated[Path, typer.Option("--dev", help="Labelled file like news-dev.jsonl.")]
+
+
 def train(
     out: Annotated[Path, typer.Option("--out", help="Where to write the scorer parameters (JSON).")],
-    dev: Annotated[Path | None, typer.Option("--dev", help="Labelled file like news-dev.jsonl.")] = None,
-    semeval_csv: Annotated[Path | None, typer.Option("--semeval-csv", help="SemEval-2022 Task 8 pairs CSV.")] = None,
-    semeval_dir: Annotated[
-        Path | None, typer.Option("--semeval-dir", help="The downloader's article directory.")
-    ] = None,
+    dev: DevOption,
+    semeval_csv: SemEvalCsvOption,
+    semeval_dir: SemEvalDirOption,
     encoder: Annotated[str, typer.Option(help="Encoder the scorer is fitted for: use, e5 or st:NAME.")] = "use",
 ) -> None:
-    """Re-fit the scorer from dev-format or SemEval-format labelled data."""
+    """Re-fit the judgement on news-dev and SemEval pairs; prints the cross-validated figures it records."""
+    from samestory.pairs.evaluation import cross_validate, dev_report, semeval_report
+    from samestory.pairs.training import fit_scorer, save_scorer
+
     with user_errors():
-        if dev is not None:
-            from samestory.pairs.training import train_on_dev
-
-            report = train_on_dev(dev, out, encoder)
-            _print_dev_report(report)
-        elif semeval_csv is not None and semeval_dir is not None:
-            from samestory.pairs.semeval_task import load_semeval, train_on_semeval
-
-            data = load_semeval(semeval_csv, semeval_dir, encoder)
-            for failure in data.failures:
-                typer.echo(f"warning: {failure}", err=True)
-            typer.echo(json.dumps(train_on_semeval(data, out, encoder)))
-        else:
-            raise typer.BadParameter("give --dev FILE, or --semeval-csv CSV with --semeval-dir DIR")
+        dev_data, sem_data, sem_ids = _labelled(dev, semeval_csv, semeval_dir, encoder)
+        cv = cross_validate(dev_data, sem_data)
+        dev_figures, _ = dev_report(dev_data, cv)
+        sem_figures = semeval_report(cv.sem_scores, sem_data.labels, _head_cos(sem_data), sem_data.language_pairs)
+        scorer = fit_scorer(dev_data, sem_data, cv, encoder)
+        save_scorer(scorer, out, dev_figures, sem_figures, {"dev": dev.name, "semeval": semeval_csv.name}, sem_ids)
+    _print_dev_report(dev_figures)
+    _print_semeval_report(sem_figures, "cross-validated")
     typer.echo(f"scorer written to {out}; use it with --scorer {out}")
+
+
+def _labelled(dev: Path, semeval_csv: Path, semeval_dir: Path, encoder: str):  # type: ignore[no-untyped-def]
+    """Both labelled sources as feature rows; SemEval articles that cannot be read are reported and skipped."""
+    from samestory.pairs.labelled import dev_pairs, load_dev, load_semeval, semeval_pairs
+
+    with progress_note("analysing news-dev"):
+        documents, labels = load_dev(dev, encoder)
+        dev_data = dev_pairs(documents, labels)
+    with progress_note("analysing SemEval articles"):
+        loaded = load_semeval(semeval_csv, semeval_dir, encoder)
+    for failure in loaded.failures:
+        typer.echo(f"warning: {failure}", err=True)
+    sem_data = semeval_pairs(loaded)
+    return dev_data, sem_data, sem_data.pair_ids
+
+
+def _head_cos(data):  # type: ignore[no-untyped-def]
+    from samestory.pairs.evaluation import HEAD_COS
+
+    return data.features[:, HEAD_COS]
 
 
 def eval_pairs(
     csv_path: Annotated[Path, typer.Option("--csv", help="SemEval-2022 Task 8 pairs CSV with Overall.")],
     articles_dir: Annotated[Path, typer.Option("--dir", help="The downloader's article directory.")],
     scorer_path: ScorerOption = None,
+    dev: Annotated[
+        Path | None,
+        typer.Option("--dev", help="Cross-validate instead: refit on these pairs' folds plus this news-dev file."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
-    """Pearson on Overall, overall and per language pair, as the SemEval leaderboard reports it."""
-    from samestory.pairs.scoring import load_scorer
-    from samestory.pairs.semeval_task import evaluate_semeval, load_semeval
+    """Pearson on the seven SemEval scores, overall and per language pair, beside the plain USE cosine.
+
+    Without --dev the scorer is measured as it is (for pairs it was not fitted on); pairs it was fitted on
+    are counted and reported. With --dev the figures are cross-validated (folds share no article)."""
+    from samestory.pairs.evaluation import cross_validate, evaluate_scorer, semeval_report
+    from samestory.pairs.labelled import load_semeval, semeval_pairs
+    from samestory.pairs.scoring import load_scorer, trained_pair_ids
 
     log = FailureLog()
     with user_errors():
-        scorer = load_scorer(scorer_path)
-        data = load_semeval(csv_path, articles_dir, scorer.encoder)
-        for failure in data.failures:
-            log.report(failure.item, failure.reason)
-        typer.echo(json.dumps(evaluate_semeval(data, scorer), indent=2))
+        if dev is not None:
+            dev_data, sem_data, _ = _labelled(dev, csv_path, articles_dir, "use")
+            cv = cross_validate(dev_data, sem_data)
+            report = semeval_report(cv.sem_scores, sem_data.labels, _head_cos(sem_data), sem_data.language_pairs)
+            how = "cross-validated"
+        else:
+            scorer = load_scorer(scorer_path)
+            with progress_note("analysing SemEval articles"):
+                loaded = load_semeval(csv_path, articles_dir, scorer.encoder)
+            for failure in loaded.failures:
+                log.report(failure.item, failure.reason)
+            sem_data = semeval_pairs(loaded)
+            report = evaluate_scorer(scorer, sem_data)
+            seen = len(set(sem_data.pair_ids) & trained_pair_ids(scorer_path))
+            how = "scorer as shipped" if not seen else f"scorer as shipped; {seen} of these pairs were in its training"
+    if as_json:
+        typer.echo(json.dumps(report.as_dict() | {"how": how}, indent=2))
+    else:
+        _print_semeval_report(report, how)
     log.finish()
 
 
 def eval_dev(
     path: Annotated[Path, typer.Argument(help="Labelled file like news-dev.jsonl.")],
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    semeval_csv: SemEvalCsvOption,
+    semeval_dir: SemEvalDirOption,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
-    """Topic-grouped cross-validated Pearson, Spearman and AUCs of the scorer, beside plain USE cosine."""
-    from samestory.pairs.training import dev_pair_data, evaluate_dev, load_dev
+    """Cross-validated figures on news-dev (by topic): Pearson, AUCs, calibration error, false labels on
+    unrelated pairs, beside the plain USE cosine. The SemEval pairs are part of every fold's training, as they
+    are of the shipped scorer's."""
+    from samestory.pairs.evaluation import cross_validate, dev_report
 
     with user_errors():
-        documents, labels = load_dev(path)
-        report, _ = evaluate_dev(documents, labels, dev_pair_data(documents, labels))
+        dev_data, sem_data, _ = _labelled(path, semeval_csv, semeval_dir, "use")
+        report, _ = dev_report(dev_data, cross_validate(dev_data, sem_data))
     if as_json:
-        typer.echo(json.dumps({"scorer_cv": report.scorer.as_dict(), "baseline_use_cosine": report.baseline.as_dict()}))
+        typer.echo(json.dumps(report.as_dict(), indent=2))
     else:
         _print_dev_report(report)
 
 
 def _print_dev_report(report) -> None:  # type: ignore[no-untyped-def]
     names = ("pearson", "spearman", "auc_same_vs_rest", "auc_same_vs_related", "auc_cross_lingual")
-    typer.echo(f"{'':28s}" + "".join(f"{n:>22s}" for n in names))
-    for title, metrics in (("samestory (CV by topic)", report.scorer), ("USE cosine baseline", report.baseline)):
-        typer.echo(f"{title:28s}" + "".join(f"{getattr(metrics, n):22.3f}" for n in names))
+    typer.echo(f"news-dev, cross-validated by topic ({report.pairs} pairs)")
+    typer.echo(f"{'':30s}" + "".join(f"{n:>21s}" for n in names))
+    for title, metrics in (("samestory similarity", report.similarity), ("USE cosine baseline", report.baseline)):
+        typer.echo(f"{title:30s}" + "".join(f"{metrics[n]:21.3f}" for n in names))
+    typer.echo(f"graded Overall score, Pearson with the labels: {report.overall_graded_pearson:.3f}")
     typer.echo(
-        f"pairs: {report.scorer.pairs}; thresholds same_story {report.same_story_threshold:.3f}, "
-        f"related {report.related_threshold:.3f}"
+        f"calibration error (ECE) {report.calibration_error:.3f}; on unrelated pairs: false same_story "
+        f"{report.false_same_story_unrelated:.2%}, false related {report.false_related_unrelated:.2%}; "
+        f"same-story recall {report.same_story_recall:.2%}; sibling pairs called same story "
+        f"{report.related_called_same:.2%}"
     )
+
+
+def _print_semeval_report(report, how: str) -> None:  # type: ignore[no-untyped-def]
+    typer.echo(f"SemEval-2022 Task 8, {report.pairs} pairs ({how})")
+    typer.echo(f"{'':12s}{'pairs':>7s}{'samestory':>11s}{'USE cosine':>12s}")
+    typer.echo(
+        f"{'all':12s}{report.pairs:7d}{report.pearson['overall']:11.3f}{report.pearson['baseline_overall']:12.3f}"
+    )
+    for language, row in report.per_language_pair.items():
+        typer.echo(f"{language:12s}{row['pairs']:7d}{row['overall']:11.3f}{row['baseline']:12.3f}")
+    others = "  ".join(
+        f"{name} {value:.3f}" for name, value in report.pearson.items() if name not in ("overall", "baseline_overall")
+    )
+    typer.echo(f"other scores (Pearson): {others}")

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from samestory.api.settings import DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY_BYTES, TOKEN_ENV
+from samestory.cli.reporting import ScorerOption
 
 
 def register(app: typer.Typer) -> None:
@@ -30,9 +31,7 @@ def serve(
             show_default=False,
         ),
     ] = None,
-    scorer: Annotated[
-        str, typer.Option(help="Story store's pair scorer: 'auto' (trained if installed), 'pairs' or 'fallback'.")
-    ] = "auto",
+    scorer: ScorerOption = None,
     max_body_bytes: Annotated[int, typer.Option(min=1024, help="Largest request body accepted.")] = (
         DEFAULT_MAX_BODY_BYTES
     ),

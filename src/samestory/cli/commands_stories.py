@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from samestory.cli.eval_group import eval_app
-from samestory.cli.reporting import FailureLog, FieldsOption, progress, user_errors, write_json_line
+from samestory.cli.reporting import FailureLog, FieldsOption, ScorerOption, progress, user_errors, write_json_line
 
 if TYPE_CHECKING:
     from samestory.stories.summary import GroupSummary
@@ -21,9 +21,6 @@ InputsArgument = Annotated[
     typer.Argument(help="Files, directories (also SemEval dirs) or '-' for stdin (txt, html, jsonl, csv, json)."),
 ]
 DbOption = Annotated[Path, typer.Option("--db", help="The story store: an SQLite file (created by ingest).")]
-ScorerOption = Annotated[
-    str, typer.Option("--scorer", help="Pair scorer: 'auto' (trained scorer if installed), 'pairs' or 'fallback'.")
-]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON Lines instead of text.")]
 Level = Literal["story", "topic"]
 
@@ -41,7 +38,7 @@ def ingest(
     inputs: InputsArgument,
     db: DbOption,
     fields: FieldsOption = None,
-    scorer: ScorerOption = "auto",
+    scorer: ScorerOption = None,
     as_json: JsonOption = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, hidden=True, help="Articles per transaction.")] = 64,
     workers: Annotated[
@@ -121,7 +118,7 @@ def similar(
     article: Annotated[str, typer.Argument(help="A file (analysed now) or the id of a stored article.")],
     k: Annotated[int, typer.Option("--k", min=1, help="How many articles to show.")] = 10,
     fields: FieldsOption = None,
-    scorer: ScorerOption = "auto",
+    scorer: ScorerOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """The coverage of an article's story in the store: nearest articles re-ranked by the pair scorer."""
@@ -142,7 +139,7 @@ def similar(
 def cluster(
     inputs: InputsArgument,
     fields: FieldsOption = None,
-    scorer: ScorerOption = "auto",
+    scorer: ScorerOption = None,
 ) -> None:
     """Group articles into stories and topics, without a store; prints {"id", "story", "topic"} per article."""
     from samestory.articles import FieldMap, read_articles
@@ -159,7 +156,7 @@ def cluster(
 
 def eval_stories(
     file: Annotated[Path, typer.Argument(help="Labelled JSON Lines: id, title, text, lang, date, event, topic.")],
-    scorer: ScorerOption = "auto",
+    scorer: ScorerOption = None,
     baseline: Annotated[bool, typer.Option(help="Also measure the plain average-link baseline.")] = True,
     as_json: JsonOption = False,
 ) -> None:

@@ -45,11 +45,14 @@ def print_report(result: Comparison) -> None:
             f"  [cyan]same time, said differently[/cyan]: A “{escape(times.text_a)}” ~ B “{escape(times.text_b)}”\n"
             f"      A: {escape(_short(times.sentence_a))}\n      B: {escape(_short(times.sentence_b))}"
         )
-    console.print("  [cyan]aligned sentences[/cyan]:")
-    for pair in evidence.aligned_sentences[:5]:
-        console.print(
-            f"    {pair.score:.2f}  A: {escape(_short(pair.a_text))}\n          B: {escape(_short(pair.b_text))}"
-        )
+    console.print(f"  [cyan]claims both report[/cyan] ({len(evidence.aligned_claims)}):")
+    for claim in evidence.aligned_claims[:8]:
+        anchors = f"  [dim]({escape(', '.join(claim.anchors[:5]))})[/dim]" if claim.anchors else ""
+        console.print(f"    {claim.score:.2f}{anchors}")
+        for text in claim.a_texts[:2]:
+            console.print(f"      A: {escape(_short(text))}")
+        for text in claim.b_texts[:2]:
+            console.print(f"      B: {escape(_short(text))}")
     for name, lone in (("A", evidence.only_a_sentences), ("B", evidence.only_b_sentences)):
         for sentence in lone[:3]:
             console.print(f"  [magenta]only {name} reports[/magenta]: {escape(_short(sentence.text))}")

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -87,6 +88,26 @@ def progress(items: Iterable[T], total: int | None, description: str) -> Iterato
             bar.advance(task)
 
 
+@contextmanager
+def progress_note(description: str) -> Iterator[None]:
+    """A spinner with the elapsed time on stderr for a long step of unknown length (terminal only)."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = [SpinnerColumn(), TextColumn(description), TimeElapsedColumn()]
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        bar.add_task(description, total=None)
+        yield
+
+
+ScorerOption = Annotated[
+    Path | None,
+    typer.Option("--scorer", help="Scorer parameters written by `samestory train` (default: the shipped scorer)."),
+]
+"""The --scorer option shared by every command that judges pairs or places articles."""
 FieldsOption = Annotated[
     str | None, typer.Option("--fields", help="Field names of JSONL/CSV input, e.g. 'text=body,date=published'.")
 ]

@@ -9,11 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
-from samestory.articles.model import Article
+from samestory.articles.model import Article, ReadFailure
 from samestory.documents.dates import find_dates, find_time_expressions
-from samestory.documents.encoders import DEFAULT_ENCODER, Encoder, get_encoder
+from samestory.documents.encoders import DEFAULT_ENCODER, Encoder, get_encoder, round_trip_vector
 from samestory.documents.entities import find_entities
 from samestory.documents.language import (
     SUPPORTED_LANGUAGES,
@@ -26,17 +24,27 @@ from samestory.documents.numbers import find_numbers
 from samestory.documents.places import find_places
 from samestory.documents.roles import find_roles
 from samestory.documents.sentences import split_sentences
+from samestory.documents.terms import term_vector
 
 HEAD_CHARS = 2000
 """The head vector covers title and lead: where news states what happened."""
+TITLE_CHARS = 300
 MAX_SENTENCES = 120
 """Sentence vectors beyond this are not computed: long reports repeat, and cost must stay bounded."""
+MAX_ENTITIES = 60
+"""Caps on what analysis keeps, most mentioned first (beyond these a long report only names bystanders);
+the store keeps exactly these, so a stored article compares as it did fresh."""
+MAX_PLACES = 40
+MAX_DATES = 40
+MAX_NUMBERS = 60
 
 
 @dataclass(frozen=True, slots=True)
 class AnalysisOptions:
     encoder: str = DEFAULT_ENCODER
     with_vectors: bool = True
+    sentence_vectors: bool = True
+    """Sentence vectors serve the evidence (aligned claims); judging and training need only head and title."""
 
 
 def analyse_text(article: Article) -> Document:
@@ -59,11 +67,12 @@ def analyse_text(article: Article) -> Document:
         lang=lang,
         lang_confidence=round(confidence, 3),
         sentences=sentences,
-        entities=entities,
-        places=places,
-        dates=dates,
-        numbers=find_numbers(sentences, lang, date_spans),
+        entities=entities[:MAX_ENTITIES],
+        places=places[:MAX_PLACES],
+        dates=dates[:MAX_DATES],
+        numbers=find_numbers(sentences, lang, date_spans)[:MAX_NUMBERS],
         time_expressions=find_time_expressions(sentences) if article.published is None else [],
+        terms=term_vector(article.full_text, lang),
         warnings=warnings,
     )
 
@@ -78,24 +87,52 @@ def _language(article: Article) -> tuple[str, float]:
     return guess.lang, guess.confidence
 
 
-def attach_vectors(documents: Sequence[Document], encoder: Encoder) -> None:
-    """Encode heads and sentences of all documents in two large batches."""
+def attach_vectors(documents: Sequence[Document], encoder: Encoder, sentences: bool = True) -> None:
+    """Head and title vectors (what the pair judgement compares), rounded as the store keeps them, and the
+    sentence vectors the evidence aligns (``sentences``), all in one encoder call."""
     if not documents:
         return
-    heads = encoder.encode([d.article.full_text[:HEAD_CHARS] for d in documents])
-    sentence_lists = [d.sentences[:MAX_SENTENCES] for d in documents]
-    flat = [s for sentences in sentence_lists for s in sentences]
-    vectors = encoder.encode(flat) if flat else np.zeros((0, encoder.dim), dtype=np.float32)
-    offset = 0
-    for document, head, sentences in zip(documents, heads, sentence_lists, strict=True):
-        document.head_vector = head
-        document.sentence_vectors = vectors[offset : offset + len(sentences)]
-        offset += len(sentences)
+    sentence_lists = [d.sentences[:MAX_SENTENCES] if sentences else [] for d in documents]
+    texts = [d.article.full_text[:HEAD_CHARS] for d in documents]
+    texts += [title_text(d) for d in documents]
+    texts += [s for listed in sentence_lists for s in listed]
+    vectors = encoder.encode(texts)
+    count = len(documents)
+    offset = 2 * count
+    for position, (document, listed) in enumerate(zip(documents, sentence_lists, strict=True)):
+        document.head_vector = round_trip_vector(vectors[position])
+        document.title_vector = round_trip_vector(vectors[count + position])
+        document.sentence_vectors = vectors[offset : offset + len(listed)] if sentences else None
+        offset += len(listed)
+
+
+def title_text(document: Document) -> str:
+    """The title, or the first sentence of an article without one."""
+    title = document.article.title or (document.sentences[0] if document.sentences else document.article.text)
+    return title[:TITLE_CHARS]
 
 
 def analyse(articles: Iterable[Article], options: AnalysisOptions | None = None) -> list[Document]:
     options = options or AnalysisOptions()
     documents = [analyse_text(article) for article in articles]
     if options.with_vectors:
-        attach_vectors(documents, get_encoder(options.encoder))
+        attach_vectors(documents, get_encoder(options.encoder), options.sentence_vectors)
     return documents
+
+
+def analyse_each(
+    articles: Iterable[Article], options: AnalysisOptions | None = None
+) -> tuple[list[Document], list[ReadFailure]]:
+    """Analysis that one article can never end: an unexpected error is that article's failure, named, and
+    the others are analysed as usual (real text finds the corners no test thought of)."""
+    options = options or AnalysisOptions()
+    documents: list[Document] = []
+    failures: list[ReadFailure] = []
+    for article in articles:
+        try:
+            documents.append(analyse_text(article))
+        except Exception as error:
+            failures.append(ReadFailure(article.id, f"analysis failed ({type(error).__name__}: {error})"))
+    if options.with_vectors:
+        attach_vectors(documents, get_encoder(options.encoder), options.sentence_vectors)
+    return documents, failures

@@ -47,6 +47,23 @@ class Encoder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
+def pack_vector(vector: np.ndarray) -> bytes:
+    """A unit vector as stored: float16 (half the bytes; cosines move by ~1e-3)."""
+    return np.asarray(vector, dtype=np.float16).tobytes()
+
+
+def unpack_vector(blob: bytes) -> np.ndarray:
+    """float16 blob → unit float32 vector (renormalised: rounding moves the norm by ~1e-3)."""
+    vector = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+    return vector / max(float(np.linalg.norm(vector)), 1e-12)
+
+
+def round_trip_vector(vector: np.ndarray) -> np.ndarray:
+    """The vector exactly as the store gives it back: analysis rounds every compared vector this way, so a
+    fresh article and a stored one compare alike."""
+    return unpack_vector(pack_vector(vector))
+
+
 def _normalise(matrix: np.ndarray) -> np.ndarray:
     matrix = np.asarray(matrix, dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)

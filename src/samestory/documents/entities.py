@@ -51,6 +51,7 @@ _POSSESSIVE = re.compile(r"['’](?:s|[^\W\d_]{1,4})$")
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|\S+\.(?:com|org|net)/\S*", re.IGNORECASE)
 _HEADLINE_SHARE = 0.6
 _COMMON_ACRONYM_ZIPF = 5.0
+_HEADLINE_VOCABULARY_ZIPF = 4.0
 _ROMAN_NUMERAL = re.compile(r"^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 _HEADLINE_MIN_WORDS = 4
 
@@ -61,6 +62,7 @@ class _Span:
     sentence: int
     all_common: bool = False
     after_title: bool = False
+    lang: str = ""
 
 
 @dataclass(slots=True)
@@ -87,7 +89,7 @@ def find_entities(sentences: list[str], lang: str, place_positions: set[tuple[in
 
 def _sentence_spans(sentence: str, index: int, lang: str, place_positions: set[tuple[int, int]]) -> Iterator[_Span]:
     tokens = list(_tokens(sentence, index, lang, place_positions))
-    headline = _is_headline(tokens)
+    headline = _is_headline(tokens, sentence)
     run: list[_Token] = []
     run_start = 0
     after_title = False
@@ -165,8 +167,11 @@ def _compound_parts(word: Word, lang: str) -> Iterator[_Token]:
         yield _Token(piece, is_break=ordinary or title, is_title=title)
 
 
-def _is_headline(tokens: list[_Token]) -> bool:
-    """A title-case line ("Egypt Offers New Libya Plan"): its capitals say nothing about names."""
+def _is_headline(tokens: list[_Token], sentence: str) -> bool:
+    """A title-case line ("Egypt Offers New Libya Plan"): its capitals say nothing about names. A line that
+    ends like a sentence is body text, however many names it holds."""
+    if sentence.rstrip().endswith((".", "!", "?", "。", ":", ";")):
+        return False
     long_words = [t.word.text for t in tokens if len(t.word.text) >= 4]
     if len(long_words) < _HEADLINE_MIN_WORDS:
         return False
@@ -246,11 +251,19 @@ def _finish(
         directly_after = before if tokens[:1] == segment[:1] else _word_before(segment, tokens)
         if tokens and _is_german_noun(tokens, lang, directly_after):
             tokens = []
-        if tokens and not _is_junk(tokens, lang):
-            yield _Span(tuple(tokens), sentence, after_title=after_title)
+        if tokens and not _is_junk(tokens, lang, headline):
+            yield _Span(tuple(tokens), sentence, after_title=after_title, lang=lang)
         elif _is_named_phrase(segment, lang, starts_sentence, headline):
-            yield _Span(_strip_connectors(segment), sentence, all_common=True)
+            yield _Span(_strip_connectors(segment), sentence, all_common=True, lang=lang)
         starts_sentence = False
+
+
+def _is_vocabulary(word: str, lang: str, headline: bool) -> bool:
+    """Ordinary vocabulary; in a headline, where every word is capitalised, also the international words
+    a language uses often ("Plan", "Region"): a name there will be named again in the text."""
+    if headline and zipf(fold_case(word), lang) >= _HEADLINE_VOCABULARY_ZIPF and not _is_acronym(word):
+        return not (is_given_name(word) or is_family_name(word))
+    return _is_common(word, lang)
 
 
 def _trimmed(segment: list[str], lang: str, leading_capital_uninformative: bool, headline: bool) -> list[str]:
@@ -259,7 +272,7 @@ def _trimmed(segment: list[str], lang: str, leading_capital_uninformative: bool,
     Blinken'), and from the end of a headline. A given name before a surname stays ("Bill Nelson")."""
     tokens = list(segment)
     uninformative = leading_capital_uninformative or headline
-    while tokens and _trim_start(tokens, lang, uninformative):
+    while tokens and _trim_start(tokens, lang, uninformative, headline):
         tokens.pop(0)
         uninformative = headline
     while tokens and _trim_end(tokens, lang, headline):
@@ -309,11 +322,11 @@ def _segments(texts: list[str], lang: str) -> Iterator[list[str]]:
         yield segment
 
 
-def _trim_start(tokens: list[str], lang: str, capitals_uninformative: bool) -> bool:
+def _trim_start(tokens: list[str], lang: str, capitals_uninformative: bool, headline: bool = False) -> bool:
     word = tokens[0]
     if fold_case(word) in CONNECTORS or is_title(word) or _is_very_common(word, lang) or is_calendar_word(word):
         return True
-    if not _is_common(word, lang):
+    if not _is_vocabulary(word, lang, headline):
         return False
     if len(tokens) > 1 and is_given_name(word) and not is_organisation_word(word):
         return False
@@ -334,7 +347,7 @@ def _trim_end(tokens: list[str], lang: str, headline: bool) -> bool:
         return True
     if _is_very_common(word, lang):
         return True
-    return headline and _is_common(word, lang) and not is_organisation_word(word)
+    return headline and _is_vocabulary(word, lang, headline) and not is_organisation_word(word)
 
 
 def _is_very_common(word: str, lang: str) -> bool:
@@ -352,14 +365,18 @@ def _is_common(word: str, lang: str) -> bool:
     return is_common_word(word, lang)
 
 
-def _is_junk(tokens: list[str], lang: str) -> bool:
+def _is_junk(tokens: list[str], lang: str, headline: bool = False) -> bool:
     """A lone word that cannot be a name: a month, an English function word, a link code ("Nf1X3jn97x")."""
     if len(tokens) > 1:
         return False
     word = tokens[0]
-    if is_calendar_word(word) or is_currency_word(word) or is_common_in_english(word) or _ROMAN_NUMERAL.match(word):
+    if is_calendar_word(word) or is_currency_word(word) or _ROMAN_NUMERAL.match(word):
         return True
-    ordinary = _is_common(word, lang) or (lang != "en" and word.isascii() and _is_common(word, "en"))
+    if _is_acronym(word) and word.isupper() and not (headline and _is_common_acronym(word, lang)):
+        return False  # "IS", "UN": kept for now, judged once the whole text is read (see _merge_mentions)
+    if is_common_in_english(word):
+        return True
+    ordinary = _is_vocabulary(word, lang, headline) or (lang != "en" and word.isascii() and _is_common(word, "en"))
     if ordinary and not (is_given_name(word) or is_family_name(word)):
         return True  # "Turkish", "Government", "Défense", "Committee": a capital alone does not make a name
     digits = sum(ch.isdigit() for ch in word)
@@ -398,10 +415,16 @@ def _is_acronym(word: str) -> bool:
     return 2 <= len(letters) <= 6 and all(ch.isupper() for ch in letters)
 
 
+_NAME_PREFIXES = re.compile(r"^(?:Mc|Mac|O'|O’|De|Di|Da|La|Le|Van|Von)(?=[A-Z])")
+
+
 def _looks_like_product(word: str) -> bool:
-    """'WannaCry', 'iPhone', 'Covid-19', 'WASP-96b': inner capitals or digits, unlike people's names."""
-    inner_capitals = any(ch.isupper() for ch in word[1:]) and not word.isupper()
-    return inner_capitals or any(ch.isdigit() for ch in word)
+    """'WannaCry', 'iPhone', 'Covid-19', 'WASP-96b': a capital right after a small letter, or digits, unlike
+    people's names ("McDowall", "DiCaprio" and "al-Gaddafi" are names)."""
+    if any(ch.isdigit() for ch in word):
+        return True
+    bare = _NAME_PREFIXES.sub("", word)
+    return any(a.islower() and b.isupper() for a, b in itertools.pairwise(bare))
 
 
 def _kind_of(span: _Span) -> EntityKind:
@@ -413,6 +436,8 @@ def _kind_of(span: _Span) -> EntityKind:
         return "organisation"
     if span.after_title:
         return "person"
+    if len(content) > 1 and not is_given_name(content[0]) and all(is_common_word(t, span.lang) for t in content):
+        return "organisation"  # "Islamic State", "European Central Bank": ordinary words naming a body
     if len(content) == 1:
         word = content[0]
         if is_given_name(word) or is_family_name(word):
@@ -474,19 +499,34 @@ def _jieba_tagger():  # type: ignore[no-untyped-def]
 
 
 def _merge_mentions(spans: list[_Span]) -> list[EntityMention]:
-    """Fold spans into entities: a single word that is a known person's surname joins that person."""
+    """Fold spans into entities: a single word that is a known person's surname joins that person, and an
+    abbreviation joins the long form it abbreviates ("GNA" and "Government of National Accord", "IS" and
+    "Islamic State"), under the abbreviation, which other languages' reports often keep."""
     kinds = [_kind_of(span) for span in spans]
     surnames: dict[str, str] = {}
     for span, kind in zip(spans, kinds, strict=True):
         if kind == "person" and len(span.tokens) > 1:
             surnames.setdefault(token_key(span.tokens[-1]), " ".join(span.tokens))
+    acronyms = {
+        _bare_acronym(span.tokens[0]) for span in spans if len(span.tokens) == 1 and _is_acronym(span.tokens[0])
+    }
+    expanded = {_initials(span.tokens) for span in spans if len(span.tokens) > 1} & acronyms
     entities: dict[str, EntityMention] = {}
     for span, kind in zip(spans, kinds, strict=True):
+        if (
+            len(span.tokens) == 1
+            and is_common_in_english(span.tokens[0])
+            and _bare_acronym(span.tokens[0]) not in expanded
+        ):
+            continue  # "IS", "IT" with no long form in the text: an English word in capitals
         surname = token_key(span.tokens[-1])
-        if kind == "person" or (len(span.tokens) == 1 and surname in surnames and kind != "other"):
+        abbreviation = _initials(span.tokens)
+        if len(span.tokens) > 1 and abbreviation in acronyms:
+            key, kind = abbreviation, "organisation"
+        elif kind == "person" or (len(span.tokens) == 1 and surname in surnames and kind != "other"):
             key, kind = surname, "person"
         elif len(span.tokens) == 1 and _is_acronym(span.tokens[0]):
-            key = span.tokens[0].upper()
+            key = _bare_acronym(span.tokens[0])
         else:
             key = phrase_key(_without_trailing_organisation_words(span.tokens))
         if len(key) < _MIN_KEY_CHARS:
@@ -500,9 +540,21 @@ def _merge_mentions(spans: list[_Span]) -> list[EntityMention]:
             mention.count += 1
             if kind == "person" and mention.kind != "person":
                 mention.kind = "person"
+            if len(span.tokens) > 1 and mention.name == key:
+                mention.name, mention.kind = surface, kind  # the long form names an abbreviation best
             if surface not in mention.forms:
                 mention.forms.append(surface)
     return sorted(entities.values(), key=lambda e: (-e.count, e.first_sentence))
+
+
+def _bare_acronym(word: str) -> str:
+    """'U.N.' and 'UN' are one abbreviation."""
+    return "".join(ch for ch in word if ch.isalnum()).upper()
+
+
+def _initials(tokens: tuple[str, ...]) -> str:
+    """'Government of National Accord' → 'GNA' (connectors skipped)."""
+    return "".join(t[0] for t in tokens if fold_case(t) not in CONNECTORS and t[:1].isupper()).upper()
 
 
 def _without_trailing_organisation_words(tokens: tuple[str, ...]) -> tuple[str, ...]:

@@ -127,6 +127,7 @@ def _countries() -> list[tuple[PlaceEntry, set[str]]]:
             for translation in translations:
                 forms.update(_usable_forms(translation.gettext(name)))
         forms = {f for f in forms if f in english or f in _NEWS_COUNTRY_NAMES.get(code, ()) or not _is_everyday_head(f)}
+        forms.update(_acronyms(name for name in english[:2] if name))  # not the official names ("IRA", "ARE")
         display = next(filter(None, english))
         entry = PlaceEntry(f"country:{code}", _short_name(display), code, populations.get(code, 0))
         result.append((entry, forms))
@@ -163,6 +164,20 @@ def _is_everyday_head(head: str) -> bool:
     from samestory.documents.vocabulary import zipf
 
     return " " not in head and any(zipf(fold_case(head), lang) >= _EVERYDAY_ZIPF for lang in ("en", "fr", "es"))
+
+
+_ACRONYM_SKIPS = frozenset({"of", "the", "and", "de", "du", "des"})
+
+
+def _acronyms(names: Iterable[str]) -> set[str]:
+    """'UAE' for the United Arab Emirates: three initials or more, so that no two-letter word collides; not of
+    formal "… Republic" names, whose initials news does not use ("SAR" is not Syria)."""
+    found = set()
+    for name in names:
+        words_ = [w for w in _short_name(name).replace("-", " ").split() if w.lower() not in _ACRONYM_SKIPS]
+        if len(words_) >= 3 and all(w[:1].isupper() for w in words_) and "Republic" not in words_:
+            found.add("".join(w[0] for w in words_).upper())
+    return found
 
 
 def _short_name(name: str) -> str:

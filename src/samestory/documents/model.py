@@ -9,6 +9,7 @@ from typing import Literal
 import numpy as np
 
 from samestory.articles.model import Article
+from samestory.documents.terms import TermVector
 
 EntityKind = Literal["person", "organisation", "other"]
 MentionPrecision = Literal["day", "week", "month", "year"]
@@ -131,7 +132,10 @@ class Document:
     dates: list[DateMention]
     numbers: list[Quantity]
     time_expressions: list[TimeReference] = field(default_factory=list)
+    terms: TermVector = field(default_factory=TermVector.empty)
     head_vector: np.ndarray | None = None
+    title_vector: np.ndarray | None = None
+    """The title's vector (the first sentence's when the article has no title): what the story is, in short."""
     sentence_vectors: np.ndarray | None = None
     warnings: list[str] = field(default_factory=list)
 

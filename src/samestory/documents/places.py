@@ -26,7 +26,7 @@ from itertools import pairwise
 
 from samestory.documents.gazetteer import Gazetteer, PlaceEntry, gazetteer
 from samestory.documents.model import PlaceMention
-from samestory.documents.name_words import is_organisation_word
+from samestory.documents.name_words import is_organisation_word, is_title
 from samestory.documents.person_names import is_given_name
 from samestory.documents.tokens import Word, adjacent, fold_case, is_cjk, name_part, words
 from samestory.documents.vocabulary import NOUN_CAPITALISING_LANGUAGES, is_common_word, zipf
@@ -58,10 +58,11 @@ _CYRILLIC_ENDINGS = (
 _SLAVIC_LATIN_LANGUAGES = frozenset({"pl", "cs", "sk", "hr", "sl", "sr", "bs"})
 _SLAVIC_LATIN_ENDINGS = ("ie", "ii", "ji", "i", "y", "ę", "ą", "u", "om", "em", "a", "e")
 """Case endings on a name's stem in Polish, Czech and Croatian ("w Rosji", "na Ukrainie")."""
+_CONNECTORS = frozenset({"of", "de", "du", "des", "del", "di", "da", "der", "für", "la", "le", "el", "sur", "am", "an"})
+"""Lower-case words inside place names ("Île de la Cité", "Frankfurt am Main") and organisations' names."""
 _SMALL_CITY = 500_000
 _EVERYDAY_ZIPF = 3.5
-_ALWAYS_EVERYDAY_ZIPF = 5.0
-_FREQUENT_ZIPF = 4.0
+_ALWAYS_EVERYDAY_ZIPF = 5.6
 _FAR_MORE_ZIPF = 1.0
 _SMALL_TOWN = 100_000
 _ACRONYM_CHARS = 5
@@ -103,6 +104,8 @@ def find_places(sentences: list[str], lang: str) -> tuple[list[PlaceMention], se
     hits: list[PlaceHit] = []
     for index, sentence in enumerate(sentences):
         hits.extend(_cjk_hits(sentence, index, g) if is_cjk(sentence) else _word_hits(sentence, index, lang, g))
+    surnames = {hit.surface for hit in hits if hit.beside_given_name}
+    hits = [hit for hit in hits if hit.surface not in surnames or hit.candidates[0].kind == "country"]
     named = _named_countries(hits, lang)
     context = named | _big_city_countries(hits, lang, named) | set(HOME_COUNTRIES.get(lang, ()))
     mentions: dict[str, PlaceMention] = {}
@@ -162,7 +165,7 @@ def _plausible(entry: PlaceEntry, hit: PlaceHit, lang: str, named: set[str], con
     everyday = _everyday(first_word, lang, hit, entry.population) if len(hit.surface.split()) == 1 else 0
     if entry.kind == "area":
         return not everyday
-    if (everyday == 1 and entry.country not in context) or (everyday == 2 and entry.country not in named):
+    if everyday == 2 or (everyday == 1 and entry.country not in context):
         return False
     if entry.kind == "region":
         return entry.country in context
@@ -170,8 +173,6 @@ def _plausible(entry: PlaceEntry, hit: PlaceHit, lang: str, named: set[str], con
         return False  # "DAX" is an index, not the French town
     if entry.country not in context and entry.population < _FOREIGN_CITY:
         return False
-    if entry.population < _SMALL_CITY and _frequent_for_reader(first_word, lang):
-        return False  # "Deal", "March", "Kim", "Mai" are small towns and everyday words
     return len(hit.surface) > 2 or is_cjk(hit.surface)
 
 
@@ -182,15 +183,10 @@ def _plausible_country(entry: PlaceEntry, hit: PlaceHit, lang: str) -> bool:
     return not (entry.population < _SMALL_COUNTRY and is_given_name(word) and hit.beside_name)
 
 
-def _frequent_for_reader(word: str, lang: str) -> bool:
-    """Frequent in the article's language or in English, the two a reader of it sees ("Deal", "Kim")."""
-    return any(zipf(fold_case(word), code) >= _FREQUENT_ZIPF for code in {lang, "en"})
-
-
 def _everyday(word: str, lang: str, hit: PlaceHit, population: int) -> int:
     """How much more the language uses the word than a place of that size would be named: 0 not at all;
     1 more ("Halle", "Löhne": the town's country must be in the story's context); 2 far more ("Para" in
-    Portuguese or Turkish for Belém, "Puno" in Croatian: its country must be named in the article).
+    Portuguese or Turkish for Belém, "Sin" in Spanish, "Новый" in Russian: never a place).
 
     A city of a million may be named as often as a word of Zipf frequency 4.5 ("Brüssel"; "Москве" for ten
     million); every tenfold in population buys one Zipf step. A capital mid-sentence (where the language
@@ -243,6 +239,8 @@ def _longest_match(
             continue
         if min_size > 1 and not window[-1].text[:1].isupper():
             continue  # a name that starts with a lower-case word ends with a capital: "mer Noire", not "el paso"
+        if size > 1 and not all(w.text[:1].isupper() or fold_case(w.text) in _CONNECTORS for w in window[1:]):
+            continue  # "La flèche" (the arrow) is not La Flèche
         surface = sentence[window[0].start : window[-1].end]
         candidates = _lookup(surface, g, allow_stem=size == 1, lang=lang)
         if not candidates:
@@ -315,12 +313,12 @@ def _in_organisation_name(sentence: str, tokens: list[Word], start: int, end: in
         word = tokens[index]
         if not adjacent(sentence, word, tokens[index + 1]):
             break
-        if word.text[:1].isupper():
-            before.append(word.text)
-        elif fold_case(word.text) not in ("of", "de", "du", "des", "del", "di", "da", "der", "für"):
+        if word.text[:1].isupper() or is_organisation_word(word.text) or is_title(word.text):
+            before.append(word.text)  # "ministère de la Défense", "ministre de la Défense", "Bank of England"
+        elif fold_case(word.text) not in _CONNECTORS:
             break
         index -= 1
-    return any(is_organisation_word(w) for w in (*run_after, *before))
+    return any(is_organisation_word(w) or is_title(w) for w in (*run_after, *before))
 
 
 def _cjk_hits(sentence: str, index: int, g: Gazetteer) -> list[PlaceHit]:
@@ -331,7 +329,7 @@ def _cjk_hits(sentence: str, index: int, g: Gazetteer) -> list[PlaceHit]:
         for size in range(_MAX_CJK_NAME, 1, -1):
             chunk = sentence[position : position + size]
             if chunk in names:
-                hits.append(PlaceHit(g.names[chunk], chunk, index, (position,)))
+                hits.append(PlaceHit(g.names[chunk], chunk, index, (position,), capitalised=False))
                 position += size
                 break
         else:

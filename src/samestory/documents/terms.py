@@ -51,6 +51,19 @@ class TermVector:
     def empty(cls) -> TermVector:
         return cls(np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.float16))
 
+    def to_bytes(self) -> bytes:
+        """Ids then weights: 6 bytes a term, at most 768 bytes an article."""
+        return self.ids.astype("<u4").tobytes() + self.weights.astype("<f2").tobytes()
+
+    @classmethod
+    def from_bytes(cls, blob: bytes | None) -> TermVector:
+        if not blob:
+            return cls.empty()
+        count = len(blob) // 6
+        ids = np.frombuffer(blob, dtype="<u4", count=count).astype(np.uint32)
+        weights = np.frombuffer(blob, dtype="<f2", count=count, offset=4 * count).astype(np.float16)
+        return cls(ids, weights)
+
 
 def term_vector(text: str, lang: str) -> TermVector:
     """The weighted stems of ``text`` (title and body), heaviest ``MAX_TERMS`` kept."""

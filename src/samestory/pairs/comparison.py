@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from samestory.articles.semeval import DIMENSIONS
+
 Label = Literal["same_story", "related", "different"]
-DIMENSIONS = ("overall", "geography", "entities", "time", "narrative", "style", "tone")
+__all__ = ["DIMENSIONS", "Comparison", "Label"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +48,16 @@ class Overlap:
 
 
 @dataclass(frozen=True, slots=True)
-class AlignedSentences:
-    a_index: int
-    b_index: int
-    a_text: str
-    b_text: str
+class AlignedClaim:
+    """Sentences of A and of B that report one fact (many-to-many), and the shared names, places, numbers
+    and dates that anchor the link."""
+
+    a_indices: list[int]
+    b_indices: list[int]
+    a_texts: list[str]
+    b_texts: list[str]
     score: float
+    anchors: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +84,9 @@ class Evidence:
     places: Overlap
     dates: Overlap
     numbers: Overlap
-    aligned_sentences: list[AlignedSentences]
+    aligned_claims: list[AlignedClaim]
     only_a_sentences: list[LoneSentence]
+    """Sentences of A that nothing in B says, by meaning or by anchors."""
     only_b_sentences: list[LoneSentence]
     time_expressions_a: list[str] = field(default_factory=list)
     time_expressions_b: list[str] = field(default_factory=list)
@@ -102,9 +109,13 @@ class Scores:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
+    """``similarity``: the calibrated probability that both report the same happening; ``related``: that they
+    share actors or topic (this happening or a sibling one)."""
+
     a: SideSummary
     b: SideSummary
     similarity: float
+    related: float
     label: Label
     scores: Scores
     evidence: Evidence
@@ -118,4 +129,5 @@ class Comparison:
         record = asdict(self)
         record["scores"] = {k: round(v, 3) for k, v in record["scores"].items()}
         record["similarity"] = round(self.similarity, 4)
+        record["related"] = round(self.related, 4)
         return record

@@ -1,8 +1,14 @@
 """The signals the scorer combines for one pair of documents, as a fixed-order float vector.
 
-Each feature answers one question a careful reader asks: do the texts say the same thing (vectors,
-sentence alignment), about the same people and places, at the same time (publication and mentioned
-dates), with the same facts (numbers)? Time and facts are what separate sibling stories.
+Each feature answers one question a careful reader asks: do the texts say the same thing (head, title and
+rare-word similarity), about the same people and places, with the same facts (numbers, dates the text
+names), and, when both articles are dated, at the same time? Time and facts are what separate sibling
+stories; the rare words two reports share are what separate one happening from another of its kind.
+
+Every feature is read from what a stored article keeps (head and title vectors, weighted terms, the
+analysed keys), so a stored article and a fresh one score alike. Sentence vectors are for the evidence
+only: cross-validated on both data sets, sentence-alignment features added nothing to these
+(SemEval-2022 Pearson 0.763 with and without; news-dev same-vs-related AUC 0.925 vs 0.927).
 """
 
 from __future__ import annotations
@@ -12,20 +18,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from samestory.documents.model import Document, EntityMention, Quantity
+from samestory.documents.model import DateMention, Document, EntityMention, PlaceMention, Quantity
 from samestory.pairs.dating import calendar_months, days_apart, effective_date
 from samestory.pairs.overlap import Matched, match_exact, match_fuzzy, match_similar
 
-TOP_ENTITIES = 20
-ALIGNED_SENTENCE = 0.6
-"""USE cosine above which two sentences say roughly the same thing (inspected on dev pairs)."""
-
-FEATURE_NAMES: tuple[str, ...] = (
+CONTENT_FEATURES: tuple[str, ...] = (
     "head_cos",
-    "lead_cos",
-    "align_mean",
-    "align_top3",
-    "align_share",
+    "title_cos",
+    "title_head_cos",
+    "lexical_cos",
     "entity_overlap",
     "entity_jaccard",
     "entity_missing",
@@ -36,31 +37,33 @@ FEATURE_NAMES: tuple[str, ...] = (
     "number_overlap",
     "number_conflict",
     "number_missing",
-    "date_known",
-    "date_close",
-    "date_near",
-    "month_differs",
     "mention_day_overlap",
     "mention_year_overlap",
     "length_ratio",
     "same_language",
 )
+"""What the two texts say: all that judges an undated pair."""
+TIME_FEATURES: tuple[str, ...] = ("date_close", "date_near", "month_differs")
+"""When both articles are dated (by metadata or by a date their text names): read only for such pairs."""
+FEATURE_NAMES: tuple[str, ...] = (*CONTENT_FEATURES, "date_known", *TIME_FEATURES)
+CONTENT_COLUMNS = np.array([FEATURE_NAMES.index(name) for name in CONTENT_FEATURES])
+DATED_COLUMNS = np.array([FEATURE_NAMES.index(name) for name in (*CONTENT_FEATURES, *TIME_FEATURES)])
+DATE_KNOWN = FEATURE_NAMES.index("date_known")
 
 
 @dataclass(frozen=True, slots=True)
 class PairMatches:
-    """The matched items behind the features, reused for the evidence."""
+    """The matched items behind the features, reused for the evidence (what the user sees is what scored)."""
 
     entities: Matched[EntityMention]
     roles: Matched[EntityMention]
-    places: Matched
+    places: Matched[PlaceMention]
     numbers: Matched[Quantity]
-    dates: Matched
-    similarity_matrix: np.ndarray
+    dates: Matched[DateMention]
 
 
 def _named(document: Document) -> list[EntityMention]:
-    return [e for e in document.entities if not e.key.startswith("role:")][:TOP_ENTITIES]
+    return [e for e in document.entities if not e.key.startswith("role:")]
 
 
 def _roles(document: Document) -> list[EntityMention]:
@@ -73,60 +76,40 @@ def _informative_numbers(document: Document) -> list[Quantity]:
 
 
 def match_documents(a: Document, b: Document) -> PairMatches:
-    sims = _sentence_similarities(a, b)
     return PairMatches(
         entities=match_fuzzy(_named(a), _named(b), key=lambda e: e.key),
         roles=match_exact(_roles(a), _roles(b), key=lambda e: e.key),
         places=match_exact(a.places, b.places, key=lambda p: p.key),
         numbers=match_exact(_informative_numbers(a), _informative_numbers(b), key=lambda q: q.key),
-        dates=match_similar(
-            [d for d in a.dates if d.precision != "year"],
-            [d for d in b.dates if d.precision != "year"],
-            key=lambda d: d.key,
-            similar=lambda x, y: x.covers(y),
-        ),
-        similarity_matrix=sims,
+        dates=match_similar(a.dates, b.dates, key=lambda d: d.key, similar=lambda x, y: x.covers(y)),
     )
-
-
-def _sentence_similarities(a: Document, b: Document) -> np.ndarray:
-    if a.sentence_vectors is None or b.sentence_vectors is None:
-        return np.zeros((0, 0), dtype=np.float32)
-    return a.sentence_vectors @ b.sentence_vectors.T
 
 
 def pair_features(a: Document, b: Document, matches: PairMatches | None = None) -> np.ndarray:
     matches = matches or match_documents(a, b)
-    values: dict[str, float] = {}
-    values.update(_vector_features(a, b, matches.similarity_matrix))
+    values: dict[str, float] = {
+        "head_cos": _cosine(a.head_vector, b.head_vector),
+        "title_cos": _cosine(a.title_vector, b.title_vector),
+        "title_head_cos": (_cosine(a.title_vector, b.head_vector) + _cosine(b.title_vector, a.head_vector)) / 2,
+        "lexical_cos": a.terms.cosine(b.terms),
+        "length_ratio": _length_ratio(a, b),
+        "same_language": float(a.lang == b.lang),
+    }
     values.update(_entity_features(matches))
     values.update(_number_features(matches))
     values.update(_date_features(a, b))
-    values["length_ratio"] = _length_ratio(a, b)
-    values["same_language"] = float(a.lang == b.lang)
     return np.array([values[name] for name in FEATURE_NAMES], dtype=np.float32)
 
 
-def _vector_features(a: Document, b: Document, sims: np.ndarray) -> dict[str, float]:
-    head = float(a.head_vector @ b.head_vector) if a.head_vector is not None and b.head_vector is not None else 0.0
-    if sims.size == 0:
-        return {"head_cos": head, "lead_cos": head, "align_mean": head, "align_top3": head, "align_share": 0.0}
-    best_a, best_b = sims.max(axis=1), sims.max(axis=0)
-    lead = float(sims[:3, :3].max())
-    top = np.sort(sims, axis=None)[::-1][:3]
-    share = (float((best_a >= ALIGNED_SENTENCE).mean()) + float((best_b >= ALIGNED_SENTENCE).mean())) / 2
-    return {
-        "head_cos": head,
-        "lead_cos": lead,
-        "align_mean": (float(best_a.mean()) + float(best_b.mean())) / 2,
-        "align_top3": float(top.mean()),
-        "align_share": share,
-    }
+def _cosine(x: np.ndarray | None, y: np.ndarray | None) -> float:
+    return float(x @ y) if x is not None and y is not None else 0.0
 
 
 def _entity_features(matches: PairMatches) -> dict[str, float]:
     countries_a = {p.country for p in (*[x for x, _ in matches.places.pairs], *matches.places.only_a)}
     countries_b = {p.country for p in (*[y for _, y in matches.places.pairs], *matches.places.only_b)}
+    countries_a.discard(None)
+    countries_b.discard(None)
     smaller = min(len(countries_a), len(countries_b))
     return {
         "entity_overlap": matches.entities.overlap,
@@ -153,27 +136,25 @@ def _number_features(matches: PairMatches) -> dict[str, float]:
 
 
 def _date_features(a: Document, b: Document) -> dict[str, float]:
-    apart = days_apart(effective_date(a), effective_date(b))
-    months_a, months_b = calendar_months(a), calendar_months(b)
-    month_differs = float(bool(months_a and months_b and not months_a & months_b))
+    """Dates the texts name are content; the distance between the two articles' dates is read only when
+    both are known (``date_known``): a missing date is no evidence either way."""
     mentioned = match_exact(
         [d for d in a.dates if d.precision == "day"], [d for d in b.dates if d.precision == "day"], lambda d: d.key
     )
     years = match_exact(
         [d for d in a.dates if d.precision == "year"], [d for d in b.dates if d.precision == "year"], lambda d: d.key
     )
+    values = {"mention_day_overlap": mentioned.overlap, "mention_year_overlap": years.overlap}
+    apart = days_apart(effective_date(a), effective_date(b))
     if apart is None:
-        return {
-            "date_known": 0.0, "date_close": 0.0, "date_near": 0.0, "month_differs": month_differs,
-            "mention_day_overlap": mentioned.overlap, "mention_year_overlap": years.overlap,
-        }  # fmt: skip
+        return {**values, "date_known": 0.0, "date_close": 0.0, "date_near": 0.0, "month_differs": 0.0}
+    months_a, months_b = calendar_months(a), calendar_months(b)
     return {
+        **values,
         "date_known": 1.0,
         "date_close": math.exp(-apart / 3.0),
         "date_near": math.exp(-apart / 15.0),
-        "month_differs": month_differs,
-        "mention_day_overlap": mentioned.overlap,
-        "mention_year_overlap": years.overlap,
+        "month_differs": float(bool(months_a and months_b and not months_a & months_b)),
     }
 
 

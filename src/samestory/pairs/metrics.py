@@ -39,3 +39,19 @@ def roc_auc(positive: np.ndarray, scores: np.ndarray) -> float:
         return float("nan")
     ranks = _ranks(scores)
     return float((ranks[positive].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def expected_calibration_error(probabilities: np.ndarray, truth: np.ndarray, bins: int = 10) -> float:
+    """Mean gap between predicted probability and observed frequency over ten equal-width bins, weighted by
+    how many predictions fall in each: 0 for a perfectly calibrated predictor."""
+    probabilities = np.asarray(probabilities, dtype=np.float64)
+    truth = np.asarray(truth, dtype=np.float64)
+    if not len(probabilities):
+        return float("nan")
+    which = np.minimum((probabilities * bins).astype(int), bins - 1)
+    error = 0.0
+    for bin_index in range(bins):
+        members = which == bin_index
+        if members.any():
+            error += members.mean() * abs(probabilities[members].mean() - truth[members].mean())
+    return float(error)

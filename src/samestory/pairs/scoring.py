@@ -1,7 +1,18 @@
-"""The pair scorer: features → calibrated similarity, label and SemEval dimension scores.
+"""The pair judgement: features → the probability of one happening, the label, and the SemEval scores.
 
-Parameters ship with the package (``params/default.json``: the model, the label thresholds, the
-encoder they were fitted for, and how they were produced). They load once per process.
+One judgement serves every entry point (``compare``, ``score``, ``similar``, coverage, story placement, the
+API and the web page), with one set of thresholds defined here and fitted once (``params/default.json``):
+
+- ``similarity`` is the calibrated probability that both articles report the same happening. Dated pairs
+  are judged by a model that also reads the distance between their dates; a pair where either date is
+  unknown is judged by a model that never sees time, so a missing date can never push it down (or up).
+- ``related`` is the probability that they share actors or topic (the same happening or a sibling one).
+- The label: ``same_story`` when the similarity reaches the same-story threshold (an even chance: the
+  probability is calibrated), else ``related`` when the related probability reaches its threshold, else
+  ``different``. Two coups in different countries are ``different``.
+- The seven SemEval-2022 Task 8 scores (1 = very similar … 4) are each fitted to their own label.
+
+Parameters load once per process.
 """
 
 from __future__ import annotations
@@ -16,61 +27,93 @@ import numpy as np
 
 from samestory.documents.model import Document
 from samestory.errors import ScorerError
-from samestory.pairs.comparison import Label
-from samestory.pairs.dimensions import DimensionRules
-from samestory.pairs.features import FEATURE_NAMES, PairMatches, match_documents, pair_features
-from samestory.pairs.model import PairModel, model_from_json
+from samestory.pairs.comparison import DIMENSIONS, Label
+from samestory.pairs.features import DATE_KNOWN, FEATURE_NAMES, PairMatches, match_documents, pair_features
+from samestory.pairs.model import Calibration, TreeEnsemble
 
 DEFAULT_PARAMS = "default.json"
 
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """similarity ≥ same_story → same story; ≥ related → related (another happening of the same topic)."""
+    """similarity ≥ same_story → same story; else related probability ≥ related → related; else different."""
 
     same_story: float
     related: float
 
-    def label(self, similarity: float) -> Label:
+    def label(self, similarity: float, related: float) -> Label:
         if similarity >= self.same_story:
             return "same_story"
-        return "related" if similarity >= self.related else "different"
+        return "related" if related >= self.related else "different"
+
+
+@dataclass(frozen=True, slots=True)
+class SameStoryModel:
+    """Two tree models (content only; content and time) and the calibration of their output."""
+
+    content: TreeEnsemble
+    dated: TreeEnsemble
+    calibration: Calibration
+
+    def raw(self, features: np.ndarray) -> np.ndarray:
+        features = np.atleast_2d(features)
+        dated = features[:, DATE_KNOWN] > 0
+        result = self.content.predict(features)
+        if dated.any():
+            result[dated] = self.dated.predict(features[dated])
+        return result
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        return self.calibration(self.raw(features))
+
+
+@dataclass(frozen=True, slots=True)
+class Judgements:
+    """The judgement of one article against several others (or of many pairs), as arrays."""
+
+    similarity: np.ndarray
+    related: np.ndarray
+    labels: list[Label]
+    scores: list[dict[str, float]]
 
 
 @dataclass(frozen=True, slots=True)
 class PairScorer:
-    model: PairModel
+    same_story: SameStoryModel
+    related: TreeEnsemble
+    dimensions: dict[str, TreeEnsemble]
     thresholds: Thresholds
     encoder: str
-    dimensions: DimensionRules
 
-    def similarity(self, a: Document, b: Document) -> float:
-        return float(self.model.predict(pair_features(a, b))[0])
+    def judge_features(self, features: np.ndarray) -> Judgements:
+        features = np.atleast_2d(features)
+        similarity = self.same_story.probability(features)
+        related = np.maximum(self.related.predict(features), similarity)
+        columns = {name: model.predict(features) for name, model in self.dimensions.items()}
+        labels = [self.thresholds.label(float(s), float(r)) for s, r in zip(similarity, related, strict=True)]
+        scores = [{name: float(columns[name][i]) for name in DIMENSIONS} for i in range(len(features))]
+        return Judgements(similarity, related, labels, scores)
+
+    def judge(self, a: Document, others: list[Document]) -> Judgements:
+        """One article against many (the story engine's and the search's call): one model call for all."""
+        rows = np.vstack([pair_features(a, other) for other in others]) if others else np.zeros((0, len(FEATURE_NAMES)))
+        return self.judge_features(rows)
 
     def similarities(self, a: Document, others: list[Document]) -> np.ndarray:
-        if not others:
-            return np.zeros(0)
-        return self.model.predict(np.vstack([pair_features(a, other) for other in others]))
+        return self.judge(a, others).similarity
 
-    def score(
-        self, a: Document, b: Document, matches: PairMatches | None = None
-    ) -> tuple[float, dict[str, float], np.ndarray]:
-        """Similarity, the seven SemEval scores and the raw features of one pair."""
-        matches = matches or match_documents(a, b)
-        features = pair_features(a, b, matches)
-        similarity = float(self.model.predict(features)[0])
-        return similarity, self.dimensions.scores(features, a, b, similarity), features
+    def similarity(self, a: Document, b: Document) -> float:
+        return float(self.similarities(a, [b])[0])
 
-    def score_batch(self, pairs: list[tuple[Document, Document]]) -> list[tuple[float, dict[str, float]]]:
+    def score(self, a: Document, b: Document, matches: PairMatches | None = None) -> tuple[Judgements, np.ndarray]:
+        """The judgement of one pair and its raw features."""
+        features = pair_features(a, b, matches or match_documents(a, b))
+        return self.judge_features(features), features
+
+    def score_batch(self, pairs: list[tuple[Document, Document]]) -> Judgements:
         """Many pairs with one model call: the trees are evaluated for all rows at once."""
-        if not pairs:
-            return []
-        features = np.vstack([pair_features(a, b) for a, b in pairs])
-        similarities = self.model.predict(features)
-        return [
-            (float(sim), self.dimensions.scores(row, a, b, float(sim)))
-            for (a, b), row, sim in zip(pairs, features, similarities, strict=True)
-        ]
+        rows = [pair_features(a, b) for a, b in pairs]
+        return self.judge_features(np.vstack(rows) if rows else np.zeros((0, len(FEATURE_NAMES))))
 
 
 def load_scorer(path: str | Path | None = None) -> PairScorer:
@@ -91,16 +134,53 @@ def _load(path: str | None) -> PairScorer:
             raise ScorerError(f"cannot read scorer parameters {path}: {error.strerror}") from error
     try:
         record = json.loads(text)
-        model = model_from_json(record["model"], source)
-        thresholds = Thresholds(**record["thresholds"])
-        fitted = {
-            name: (np.asarray(item["weights"], dtype=np.float64), float(item["bias"]))
-            for name, item in record.get("dimensions", {}).items()
-        }
-    except (json.JSONDecodeError, KeyError, TypeError) as error:
+        return scorer_from_json(record, source)
+    except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
         raise ScorerError(f"{source}: not a samestory scorer file ({error})") from error
-    if model.feature_names != FEATURE_NAMES:
-        raise ScorerError(
-            f"{source} was fitted for other features than this version computes; re-run `samestory train`"
+
+
+def scorer_from_json(record: dict, source: str) -> PairScorer:  # type: ignore[type-arg]
+    same = record["same_story"]
+    scorer = PairScorer(
+        same_story=SameStoryModel(
+            TreeEnsemble.from_json(same["content"], source),
+            TreeEnsemble.from_json(same["dated"], source),
+            Calibration.from_json(same["calibration"], source),
+        ),
+        related=TreeEnsemble.from_json(record["related"], source),
+        dimensions={name: TreeEnsemble.from_json(record["dimensions"][name], source) for name in DIMENSIONS},
+        thresholds=Thresholds(**record["thresholds"]),
+        encoder=str(record.get("encoder", "use")),
+    )
+    models = (scorer.same_story.content, scorer.same_story.dated, scorer.related, *scorer.dimensions.values())
+    if any(model.feature_names != FEATURE_NAMES for model in models):
+        raise ScorerError(f"{source} was fitted for other features than this version computes; run `samestory train`")
+    return scorer
+
+
+def scorer_to_json(scorer: PairScorer) -> dict[str, object]:
+    return {
+        "encoder": scorer.encoder,
+        "thresholds": {"same_story": scorer.thresholds.same_story, "related": scorer.thresholds.related},
+        "same_story": {
+            "content": scorer.same_story.content.to_json(),
+            "dated": scorer.same_story.dated.to_json(),
+            "calibration": scorer.same_story.calibration.to_json(),
+        },
+        "related": scorer.related.to_json(),
+        "dimensions": {name: model.to_json() for name, model in scorer.dimensions.items()},
+    }
+
+
+def trained_pair_ids(path: str | Path | None = None) -> set[str]:
+    """The SemEval pair ids a scorer was fitted on (its parameters record them), to flag in-sample figures."""
+    source = Path(path) if path else None
+    try:
+        text = (
+            source.read_text("utf-8")
+            if source
+            else resources.files("samestory.pairs").joinpath("params", DEFAULT_PARAMS).read_text("utf-8")
         )
-    return PairScorer(model, thresholds, str(record.get("encoder", "use")), DimensionRules(fitted))
+        return set(json.loads(text).get("trained", {}).get("semeval_pairs", []))
+    except (OSError, json.JSONDecodeError, AttributeError):
+        return set()

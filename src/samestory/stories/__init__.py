@@ -5,14 +5,13 @@ story; ``Ingestor`` drives both from ``read_articles`` output; ``cluster_article
 one-off collection in memory.
 """
 
-from samestory.stories.engine import EngineConfig, Placement, StoryEngine, config_for
+from samestory.stories.engine import EngineConfig, Placement, StoryEngine
 from samestory.stories.ingest import Ingestor, IngestSummary, Outcome
-from samestory.stories.similarity import FallbackSimilarity, PairSimilarity, load_pair_similarity
+from samestory.stories.similarity import PairSimilarity, load_story_scorer
 from samestory.stories.store import StoryStore
 
 __all__ = [
     "EngineConfig",
-    "FallbackSimilarity",
     "IngestSummary",
     "Ingestor",
     "Outcome",
@@ -20,6 +19,5 @@ __all__ = [
     "Placement",
     "StoryEngine",
     "StoryStore",
-    "config_for",
-    "load_pair_similarity",
+    "load_story_scorer",
 ]

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from samestory.articles.model import Article
 from samestory.documents.encoders import Encoder, get_encoder
-from samestory.stories.engine import EngineConfig, StoryEngine, config_for
+from samestory.stories.engine import EngineConfig, StoryEngine
 from samestory.stories.ingest import Ingestor
-from samestory.stories.similarity import PairSimilarity, load_pair_similarity
+from samestory.stories.similarity import PairSimilarity, load_story_scorer
 from samestory.stories.store import StoryStore
 
 
@@ -38,20 +39,20 @@ def date_order(articles: Sequence[Article]) -> list[Article]:
 
 def cluster_articles(
     articles: Sequence[Article],
-    scorer: str = "auto",
+    scorer: Path | None = None,
     encoder: Encoder | None = None,
     config: EngineConfig | None = None,
     on_article: Callable[[], object] | None = None,
-    loaded: tuple[str, PairSimilarity] | None = None,
+    loaded: PairSimilarity | None = None,
 ) -> list[Assignment]:
     """Stories and topics of ``articles`` (in their input order), fed to the engine in date order.
 
-    ``loaded`` is a scorer the caller already loaded (name and scorer), which ``scorer`` then does not name.
+    ``loaded`` is a scorer the caller already loaded, which ``scorer`` (a parameters file) then does not name.
     """
     encoder = encoder or get_encoder()
-    scorer_name, similarity = loaded or load_pair_similarity(scorer)
+    similarity = loaded or load_story_scorer(scorer)[1]
     store = StoryStore.open(None, encoder=encoder.name, dim=encoder.dim)
-    engine = StoryEngine(store, similarity, config or config_for(scorer_name))
+    engine = StoryEngine(store, similarity, config or EngineConfig())
     keys: dict[int, int] = {}
     for outcome in Ingestor(engine, encoder).run(date_order(articles)):
         keys[id(outcome.article)] = outcome.key

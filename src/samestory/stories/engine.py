@@ -31,9 +31,9 @@ DEEPER_SEARCH = 4
 
 @dataclass(frozen=True, slots=True)
 class EngineConfig:
-    """Clustering parameters; the thresholds depend on the scorer (see ``config_for``)."""
+    """Clustering parameters. Whether an article joins a story is the pair judgement's own same-story
+    threshold (one calibration for every entry point); topics link by head-vector cosine."""
 
-    join_threshold: float = 0.725
     topic_threshold: float = 0.50
     window_days: float = 30.0
     neighbours: int = 64
@@ -44,19 +44,6 @@ class EngineConfig:
     (± 0.1) with USE, and the pair scorer is the costly step."""
     topic_candidates: int = 16
     """Topics of the nearest articles considered for a merge, nearest first."""
-
-
-THRESHOLDS: dict[str, tuple[float, float]] = {
-    "fallback": (0.475, 0.50),
-    "pairs": (0.725, 0.50),
-}
-"""(join, topic) thresholds per scorer, chosen by cross-validation (benchmarks/stories_thresholds.py)."""
-
-
-def config_for(scorer_name: str, **overrides: float | int | bool) -> EngineConfig:
-    """The engine configuration for a scorer: its cross-validated thresholds, plus any overrides."""
-    join, topic = THRESHOLDS.get(scorer_name, THRESHOLDS["fallback"])
-    return EngineConfig(join_threshold=join, topic_threshold=topic, **overrides)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +88,7 @@ class StoryEngine:
         if original is not None:
             return self._place_copy(document, signature, batch, original)
         scores = self.story_scores(document)
-        joined = next((s for s in scores.stories if s.score >= self.config.join_threshold), None)
+        joined = next((s for s in scores.stories if s.score >= self.scorer.thresholds.same_story), None)
         day = _day(document)
         if joined is not None:
             story, topic, score = joined.story, joined.topic, joined.score
@@ -155,7 +142,7 @@ class StoryEngine:
             return Candidates([], topics)
         chosen = [k for story_keys in members.values() for k in story_keys]
         documents = self.store.documents(chosen)
-        values = np.asarray(self.scorer.similarities(document, [documents[k] for k in chosen]), dtype=np.float64)
+        values = np.asarray(self.scorer.judge(document, [documents[k] for k in chosen]).similarity, dtype=np.float64)
         score_of = dict(zip(chosen, values.tolist(), strict=True))
         scores = [
             StoryScore(story, placed[story_keys[0]].topic, self._mean_best([score_of[k] for k in story_keys]))

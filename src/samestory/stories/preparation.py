@@ -24,16 +24,9 @@ from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Protocol
 
 from samestory.articles.model import Article
-from samestory.documents.analyze import HEAD_CHARS, analyse_text
+from samestory.documents.analyze import analyse_text, attach_vectors
 from samestory.documents.encoders import KNOWN_ENCODER_SPECS, Encoder, encoder_threads, get_encoder
 from samestory.documents.model import Document
-from samestory.stories.records import (
-    INGEST_SENTENCE_VECTORS,
-    MAX_SENTENCE_VECTORS,
-    pack_sentence_vectors,
-    round_trip_vector,
-    unpack_sentence_vectors,
-)
 
 Timer = Callable[[str, float], None]
 """Adds the seconds since a start time to a named stage of the ingest summary."""
@@ -123,18 +116,7 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(0)
 
 
-def encode_documents(documents: list[Document], encoder: Encoder, sentences: int = INGEST_SENTENCE_VECTORS) -> None:
-    """Head vectors (and the first ``sentences`` sentence vectors) in one encoder call, rounded as stored.
-
-    Rounding here (float16) makes a fresh article compare with stored ones exactly as it will once it is
-    stored itself, so a run resumed after a crash decides as the uninterrupted run did.
-    """
-    sentence_lists = [d.sentences[: min(sentences, MAX_SENTENCE_VECTORS)] for d in documents]
-    texts = [d.article.full_text[:HEAD_CHARS] for d in documents] + [s for ss in sentence_lists for s in ss]
-    vectors = encoder.encode(texts)
-    offset = len(documents)
-    for document, sentences, head in zip(documents, sentence_lists, vectors, strict=False):
-        document.head_vector = round_trip_vector(head)
-        rows = vectors[offset : offset + len(sentences)]
-        document.sentence_vectors = unpack_sentence_vectors(pack_sentence_vectors(rows), encoder.dim)
-        offset += len(sentences)
+def encode_documents(documents: list[Document], encoder: Encoder) -> None:
+    """Head and title vectors, rounded as stored (no sentence vectors: the judgement does not read them), so a
+    run resumed after a crash decides as the uninterrupted run did."""
+    attach_vectors(documents, encoder, sentences=False)

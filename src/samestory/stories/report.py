@@ -15,10 +15,10 @@ from samestory.documents.encoders import get_encoder
 from samestory.errors import InputError
 from samestory.stories.clustering import cluster_articles
 from samestory.stories.evaluation import average_link_baseline, bcubed, read_labels
-from samestory.stories.similarity import load_pair_similarity
+from samestory.stories.similarity import load_story_scorer
 
 
-def evaluate_file(path: Path, scorer: str = "auto", with_baseline: bool = True) -> dict[str, Any]:
+def evaluate_file(path: Path, scorer: Path | None = None, with_baseline: bool = True) -> dict[str, Any]:
     """Cluster the labelled articles of ``path`` in date order and score stories and topics."""
     started = time.perf_counter()
     labels = read_labels(path)
@@ -28,7 +28,7 @@ def evaluate_file(path: Path, scorer: str = "auto", with_baseline: bool = True) 
     if not articles:
         raise InputError(str(path), "none of its labelled records could be read as an article")
     encoder = get_encoder()
-    loaded = load_pair_similarity(scorer)
+    scorer_name, loaded = load_story_scorer(scorer)
     assignments = cluster_articles(articles, encoder=encoder, loaded=loaded)
     events = [labels[a.id].event for a in articles]
     topics = [labels[a.id].topic for a in articles]
@@ -39,7 +39,7 @@ def evaluate_file(path: Path, scorer: str = "auto", with_baseline: bool = True) 
         "dated": sum(a.published is not None for a in articles),
         "events": len(set(events)),
         "topics": len(set(topics)),
-        "scorer": loaded[0],
+        "scorer": scorer_name,
         "story": bcubed([x.story for x in assignments], events).to_dict(),
         "topic": bcubed([x.topic for x in assignments], topics).to_dict(),
         "predicted_stories": len({x.story for x in assignments}),

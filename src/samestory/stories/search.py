@@ -9,7 +9,6 @@ import numpy as np
 
 from samestory.documents.model import Document
 from samestory.pairs.comparison import Label
-from samestory.stories.engine import EngineConfig
 from samestory.stories.similarity import PairSimilarity
 from samestory.stories.store import StoredPlacement, StoryStore
 from samestory.stories.summary import ArticleRef, headline
@@ -35,27 +34,9 @@ class SimilarArticle(ArticleRef):
         return record
 
 
-RELATED = 0.3
-"""Score above which a pair is "related" when the scorer does not say (the pair-scorer contract's ~0.3)."""
-
-
-def label_for(score: float, config: EngineConfig, related: float = RELATED) -> Label:
-    """ "same_story" exactly when the engine would join the article's story; "related" by the scorer's band."""
-    if score >= config.join_threshold:
-        return "same_story"
-    return "related" if score >= related else "different"
-
-
-def related_threshold(scorer: PairSimilarity) -> float:
-    """The scorer's own "related" threshold when it has one (the trained scorer does), else ``RELATED``."""
-    thresholds = getattr(scorer, "thresholds", None)
-    return float(getattr(thresholds, "related", RELATED))
-
-
 def similar_articles(
     store: StoryStore,
     scorer: PairSimilarity,
-    config: EngineConfig,
     document: Document,
     k: int = 10,
     exclude: int | None = None,
@@ -69,17 +50,11 @@ def similar_articles(
     documents = store.documents(keys)
     placements = store.placements(keys)
     keys = [key for key in keys if key in documents and key in placements]
-    scores = np.asarray(scorer.similarities(document, [documents[key] for key in keys]), dtype=np.float64)
+    judged = scorer.judge(document, [documents[key] for key in keys])
+    scores = np.asarray(judged.similarity, dtype=np.float64)
     order = np.lexsort((np.arange(len(keys)), -scores))[:k]
-    related = related_threshold(scorer)
     return [
-        _result(
-            documents[keys[i]],
-            placements[keys[i]],
-            float(scores[i]),
-            cosines[keys[i]],
-            label_for(scores[i], config, related),
-        )
+        _result(documents[keys[i]], placements[keys[i]], float(scores[i]), cosines[keys[i]], judged.labels[i])
         for i in order
     ]
 

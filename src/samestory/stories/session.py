@@ -13,11 +13,11 @@ from samestory.documents.analyze import analyse_text
 from samestory.documents.encoders import get_encoder
 from samestory.documents.model import Document
 from samestory.errors import InputError, StoreError
-from samestory.stories.engine import StoryEngine, config_for
+from samestory.stories.engine import EngineConfig, StoryEngine
 from samestory.stories.ingest import BATCH_SIZE, Ingestor
 from samestory.stories.preparation import encode_documents
 from samestory.stories.search import SimilarArticle, similar_articles
-from samestory.stories.similarity import load_pair_similarity
+from samestory.stories.similarity import load_story_scorer
 from samestory.stories.store import StoryStore
 
 
@@ -34,7 +34,7 @@ class Session:
 
 @contextmanager
 def open_session(
-    db: Path | None, scorer: str = "auto", batch_size: int = BATCH_SIZE, workers: int | None = 0
+    db: Path | None, scorer: Path | None = None, batch_size: int = BATCH_SIZE, workers: int | None = 0
 ) -> Iterator[Session]:
     """A writable store with its engine; the vector index is saved when the session ends, however it ends.
 
@@ -47,9 +47,9 @@ def open_session(
             raise StoreError(
                 f"the store holds {store.dim}-dim vectors but encoder {encoder.name!r} gives {encoder.dim}"
             )
-        name, similarity = load_pair_similarity(scorer)
+        name, similarity = load_story_scorer(scorer)
         _record_scorer(store, name)
-        engine = StoryEngine(store, similarity, config_for(name))
+        engine = StoryEngine(store, similarity, EngineConfig())
         processes = (os.cpu_count() or 1) if workers is None else workers
         yield Session(store, engine, Ingestor(engine, encoder, batch_size, processes), name)
     finally:
@@ -72,12 +72,14 @@ def _record_scorer(store: StoryStore, name: str) -> None:
         )
 
 
-def find_similar(db: Path, article: str, k: int, fields: str | None, scorer: str = "auto") -> list[SimilarArticle]:
+def find_similar(
+    db: Path, article: str, k: int, fields: str | None, scorer: Path | None = None
+) -> list[SimilarArticle]:
     """``samestory similar``: ``article`` is a file to analyse, or the id of a stored article."""
     with StoryStore.open(db, create=False, readonly=True) as store:
-        name, similarity = load_pair_similarity(scorer)
+        _, similarity = load_story_scorer(scorer)
         document, exclude = _query_document(store, article, fields)
-        return similar_articles(store, similarity, config_for(name), document, k, exclude)
+        return similar_articles(store, similarity, document, k, exclude)
 
 
 def _query_document(store: StoryStore, article: str, fields: str | None) -> tuple[Document, int | None]:

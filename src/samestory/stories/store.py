@@ -18,21 +18,16 @@ from typing import IO, Any
 
 import numpy as np
 
+from samestory.documents.encoders import pack_vector, unpack_vector
 from samestory.documents.model import Document
 from samestory.errors import CorruptStoreError, StoreError
 from samestory.index.vectors import VectorIndex
 from samestory.stories import neardup
-from samestory.stories.records import (
-    document_from_row,
-    features_to_json,
-    pack_sentence_vectors,
-    pack_vector,
-    unpack_vector,
-    url_key,
-)
+from samestory.stories.records import document_from_row, features_to_json, url_key
 
 FORMAT = "samestory-story-store"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: title vectors and weighted terms (the pair judgement reads them); no sentence vectors."""
 SQLITE_HEADER = b"SQLite format 3\x00"
 INDEX_SUFFIX = ".usearch"
 _DOCUMENT_CACHE = 4096
@@ -73,7 +68,8 @@ CREATE TABLE articles (
     dates TEXT NOT NULL,
     numbers TEXT NOT NULL,
     head_vector BLOB NOT NULL,
-    sentence_vectors BLOB,
+    title_vector BLOB NOT NULL,
+    terms BLOB NOT NULL,
     minhash BLOB NOT NULL,
     story INTEGER NOT NULL REFERENCES stories(id),
     duplicate_of INTEGER REFERENCES articles(key),
@@ -279,16 +275,17 @@ class StoryStore:
         features = features_to_json(document)
         cursor = self.connection.execute(
             "INSERT INTO articles (id, content_hash, url, url_key, source, outlet, lang, lang_confidence, title,"
-            " text, published, precision, day, entities, places, dates, numbers, head_vector, sentence_vectors,"
+            " text, published, precision, day, entities, places, dates, numbers, head_vector, title_vector, terms,"
             " minhash, story, duplicate_of, score, batch, ingested_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.id, article.content_hash, article.url, url_key(article.url), article.source,
                 article.outlet, document.lang, document.lang_confidence, article.title, article.text,
                 published.iso() if published else None, published.precision if published else None,
                 published.ordinal if published else None, features["entities"], features["places"],
                 features["dates"], features["numbers"], pack_vector(document.head_vector),  # type: ignore[arg-type]
-                pack_sentence_vectors(document.sentence_vectors), signature.astype(np.uint32).tobytes(), story,
+                pack_vector(document.title_vector), document.terms.to_bytes(),  # type: ignore[arg-type]
+                signature.astype(np.uint32).tobytes(), story,
                 duplicate_of, score, batch, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             ),
         )  # fmt: skip
@@ -502,6 +499,12 @@ def _validate_existing(path: Path) -> dict[str, str]:
         ) from error
     if meta.get("format") != FORMAT:
         raise CorruptStoreError(f"{path} is not a samestory story store (format {meta.get('format')!r})")
+    if int(meta.get("schema_version", "0")) < SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} was written by an older samestory (schema {meta.get('schema_version', '?')}): it lacks what "
+            "this version compares (title vectors, weighted terms). It was left untouched; ingest the articles "
+            "again into a new store (--db NEW_FILE)"
+        )
     if int(meta.get("schema_version", "0")) > SCHEMA_VERSION:
         raise StoreError(
             f"{path} was written by a newer samestory (schema {meta['schema_version']}): upgrade samestory"

@@ -11,7 +11,8 @@ from typing import Any, Literal
 
 import numpy as np
 
-from samestory.stories.records import published_from_columns, unpack_vector
+from samestory.documents.encoders import unpack_vector
+from samestory.stories.records import published_from_columns
 from samestory.stories.store import StoryStore
 
 Level = Literal["story", "topic"]

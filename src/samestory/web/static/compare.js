@@ -51,6 +51,7 @@
     drawVerdict(data);
     drawScores(data.scores);
     drawShared(data.evidence);
+    drawOneSided(data.evidence);
     drawWarnings(data.warnings || []);
     drawTexts(data);
     result.hidden = false;
@@ -84,6 +85,30 @@
       row.appendChild(track);
       row.appendChild(S.el("span", "score-value", isFinite(value) ? value.toFixed(2) : "—"));
       box.appendChild(row);
+    });
+  }
+
+  // What only one article names, kind by kind: the checks a journalist makes before trusting a verdict.
+  function drawOneSided(evidence) {
+    ["a", "b"].forEach(function (side) {
+      const box = document.getElementById("only-" + side);
+      S.clear(box);
+      let any = false;
+      KINDS.forEach(function (kind) {
+        const items = (evidence[kind[0]] && evidence[kind[0]]["only_" + side]) || [];
+        if (!items.length) return;
+        any = true;
+        box.appendChild(S.el("h3", null, kind[2]));
+        const list = S.el("ul", "chips");
+        items.forEach(function (item) {
+          const shown = kind[1] === "number" && item.forms && item.forms.length ? item.forms[0] : item.name;
+          const chip = S.el("li", "chip one-sided hl-" + kind[1], shown);
+          chip.title = (item.forms || []).join(", ");
+          list.appendChild(chip);
+        });
+        box.appendChild(list);
+      });
+      if (!any) box.appendChild(S.el("p", "muted", "Nothing that the other article does not name too."));
     });
   }
 
@@ -176,14 +201,21 @@
   }
 
   function drawTexts(data) {
-    const aligned = data.evidence.aligned_sentences || [];
+    // A claim links every sentence of A in it to every sentence of B in it (many-to-many).
+    const claims = data.evidence.aligned_claims || [];
     const partners = { a: new Map(), b: new Map() };
     const numbers = { a: new Map(), b: new Map() };
-    aligned.forEach(function (pair, k) {
-      push(partners.a, pair.a_index, pair.b_index);
-      push(partners.b, pair.b_index, pair.a_index);
-      push(numbers.a, pair.a_index, k + 1);
-      push(numbers.b, pair.b_index, k + 1);
+    const anchors = { a: new Map(), b: new Map() };
+    claims.forEach(function (claim, k) {
+      claim.a_indices.forEach(function (i) {
+        claim.b_indices.forEach(function (j) { push(partners.a, i, j); push(partners.b, j, i); });
+        push(numbers.a, i, k + 1);
+        push(anchors.a, i, (claim.anchors || []).join(", "));
+      });
+      claim.b_indices.forEach(function (j) {
+        push(numbers.b, j, k + 1);
+        push(anchors.b, j, (claim.anchors || []).join(", "));
+      });
     });
     const lone = {
       a: new Set((data.evidence.only_a_sentences || []).map(function (s) { return s.index; })),
@@ -204,10 +236,13 @@
         if (partners[side].has(index)) {
           node.classList.add("aligned");
           node.tabIndex = 0;
-          const badge = S.el("sup", "pair", numbers[side].get(index).join(","));
+          const badge = S.el("sup", "pair", Array.from(new Set(numbers[side].get(index))).join(","));
+          const shared = anchors[side].get(index).filter(Boolean).join("; ");
+          badge.title = "Claim " + badge.textContent + (shared ? " · anchored by " + shared : "");
           node.appendChild(badge);
         } else if (lone[side].has(index)) {
           node.classList.add("lone");
+          node.title = "Only " + side.toUpperCase() + " reports this: nothing in the other article says it.";
         }
         node.appendChild(highlighted(sentence, terms));
         box.appendChild(node);
