@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 import samestory
 from samestory.articles.model import Article
 from samestory.pairs.comparison import (
-    AlignedSentences,
+    AlignedClaim,
     Comparison,
     Evidence,
     Overlap,
@@ -30,6 +30,7 @@ def stub_comparison(a: Article, b: Article) -> Comparison:
         a=side(a),
         b=side(b),
         similarity=0.912345,
+        related=0.95,
         label="same_story",
         scores=Scores(1.23456, 1.0, 1.5, 1.2, 1.4, 2.0, 2.2),
         evidence=Evidence(
@@ -37,7 +38,7 @@ def stub_comparison(a: Article, b: Article) -> Comparison:
             places=Overlap(shared=[shared]),
             dates=Overlap(),
             numbers=Overlap(),
-            aligned_sentences=[AlignedSentences(0, 0, a.text, b.text, 0.9)],
+            aligned_claims=[AlignedClaim([0], [0], [a.text], [b.text], 0.9, ["Dresden"])],
             only_a_sentences=[],
             only_b_sentences=[],
         ),

@@ -109,12 +109,12 @@ def test_compare_page_highlights_and_links_sentences(live_server: Any, page: Any
         assert set(marks) <= forms, f"highlighted something that is not a shared form: {set(marks) - forms}"
         assert "dresden" in marks
 
-    pairs = expected["evidence"]["aligned_sentences"]
-    assert pairs, "the flood articles should have aligned sentences"
+    claims = expected["evidence"]["aligned_claims"]
+    assert claims, "the flood articles should have aligned claims"
     assert page.locator("#sentences-a .sentence.aligned").count() >= 1
-    pair = pairs[min(1, len(pairs) - 1)]
-    source = page.locator(f'#sentences-a .sentence[data-index="{pair["a_index"]}"]')
-    target = page.locator(f'#sentences-b .sentence[data-index="{pair["b_index"]}"]')
+    claim = claims[min(1, len(claims) - 1)]
+    source = page.locator(f'#sentences-a .sentence[data-index="{claim["a_indices"][0]}"]')
+    target = page.locator(f'#sentences-b .sentence[data-index="{claim["b_indices"][0]}"]')
     source.hover()
     assert "active" in (target.get_attribute("class") or "")
     assert "active" in (source.get_attribute("class") or "")
@@ -123,6 +123,9 @@ def test_compare_page_highlights_and_links_sentences(live_server: Any, page: Any
     assert "active" not in (target.get_attribute("class") or "")
     target.click()
     assert "pinned" in (source.get_attribute("class") or "")
+    for side in ("a", "b"):  # what only one side names is listed too
+        assert page.locator(f"#only-{side}").inner_text().strip()
+    assert "Grey sentences" in page.locator(".hint").last.inner_text()
     assert page.errors == []
     assert_nothing_executed(page)
 
