@@ -12,6 +12,10 @@ Analysis uses the declared ``lang`` and ``date`` of each record, as ``samestory`
 language identification is measured separately on the same texts with no language given. Role keys
 ("role:government") are generic nouns, so they are counted apart from named entities.
 
+Then the gold standard (``benchmarks/gold/``, see ``entity_gold``): precision and recall of people and
+organisations and of places, per language, and the person/organisation kind accuracy, with every wrong and
+missed name listed in the JSON figures.
+
     python benchmarks/analysis_quality.py [PATH] [--out build/benchmarks/analysis_quality.json]
 
 The dev set is third-party text: it is read here and never copied; only figures are written.
@@ -30,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from entity_gold import evaluate, print_gold, read_gold
 from samestory.articles.dates import parse_published
 from samestory.articles.model import Article
 from samestory.documents import Document, analyse_text
@@ -192,12 +197,16 @@ def main(argv: list[str] | None = None) -> int:
     languages = per_language(items)
     pairs = [pair_row(name, members) for name, members in pair_sets(items).items()]
     print_tables(languages, pairs)
+    gold = evaluate({item.document.id: item.document for item in items}, read_gold())
+    print()
+    print_gold(gold)
     report = {
         "data": str(args.data),
         "articles": len(items),
         "seconds": round(time.perf_counter() - started, 1),
         "languages": languages,
         "pairs": pairs,
+        "gold_standard": gold,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -46,7 +46,7 @@ def main() -> int:
     args = parser.parse_args()
     executable = shutil.which("schemathesis") or shutil.which("st")
     if executable is None:
-        print("schemathesis is not installed: pip install -e '.[dev]'", file=sys.stderr)
+        print("schemathesis is not installed: pip install -e '.[test]'", file=sys.stderr)
         return 2
     tmp = Path(tempfile.mkdtemp(prefix="samestory-schemathesis-"))
     # info level: uvicorn's access log is what the status summary below is counted from

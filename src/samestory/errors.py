@@ -33,3 +33,10 @@ class CorruptStoreError(StoreError):
 
 class ScorerError(SamestoryError):
     """Scorer parameters are missing, malformed, or were fitted for another encoder."""
+
+
+class InputWarning(UserWarning):
+    """An input item was read, but not exactly as given (bytes that are not UTF-8, a guessed encoding).
+
+    Issued through Python's ``warnings``; the command line prints each as ``warning: ITEM: reason``.
+    """

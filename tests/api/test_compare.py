@@ -99,6 +99,8 @@ def test_title_alone_is_enough(client: TestClient, stub_compare: list[tuple[Arti
         ({"a": {"text": 42}, "b": {"text": DE}}, "a.text"),
         ({"a": "just a string", "b": {"text": DE}}, "a"),
         ({"a": {"text": EN, "lang": "x" * 100}, "b": {"text": DE}}, "a.lang"),
+        ({"a": {"text": EN, "lang": "xx"}, "b": {"text": DE}}, "a.lang"),
+        ({"a": {"text": EN}, "b": {"text": DE, "date": "yesterday"}}, "b.date"),
         ([1, 2], "body"),
     ],
 )
@@ -122,9 +124,20 @@ def test_article_without_letters_is_refused(client: TestClient, stub_compare: li
 
 
 def test_not_json_is_a_clear_422(client: TestClient) -> None:
-    response = client.post("/compare", content=b"{not json", headers={"content-type": "application/json"})
+    response = client.post("/compare", content=b'{"a": {"text": "x"', headers={"content-type": "application/json"})
     assert response.status_code == 422
-    assert response.json()["error"]["code"] == "invalid_request"
+    error = response.json()["error"]
+    assert error["code"] == "invalid_request"
+    message = "not valid JSON (Expecting ',' delimiter at character 18)"
+    assert error["details"] == [{"field": "body", "message": message}]
+
+
+def test_declared_codes_and_dates_that_name_something_are_accepted(
+    client: TestClient, stub_compare: list[tuple[Article, Article]]
+) -> None:
+    a = {"text": EN, "lang": "deu", "date": "2024-09-17T08:00:00Z"}
+    response = client.post("/compare", json={"a": a, "b": {"text": DE, "lang": "zh-CN", "date": "2024-09"}})
+    assert response.status_code == 200, response.text
 
 
 def test_wrong_method_and_unknown_path_use_the_error_shape(client: TestClient) -> None:

@@ -59,6 +59,15 @@ def test_repost_is_a_duplicate(client: TestClient) -> None:
     assert body["results"][0]["duplicate_of"] == "flood-en"
 
 
+def test_another_article_under_a_stored_id_is_refused_and_the_stored_one_kept(client: TestClient) -> None:
+    another = {"text": "The city council approved a new tram line on Friday after a long debate.", "id": "flood-en"}
+    body = client.post("/articles", json=another).json()
+    assert body["refused"] == 1 and body["added"] == 0
+    [result] = body["results"]
+    assert result["status"] == "refused" and "flood-en" in result["reason"]
+    assert "Dresden" in client.get("/articles/flood-en").json()["text"]
+
+
 def test_similar(client: TestClient) -> None:
     similar = client.get("/articles/flood-en/similar?k=2").json()["similar"]
     assert similar[0]["id"] == "flood-de" and similar[0]["label"] == "same_story"
@@ -82,8 +91,16 @@ def test_stories_and_story(client: TestClient) -> None:
 def test_coverage_finds_the_story(client: TestClient) -> None:
     text = "\n".join(DE["text"].split("\n")[:3])
     body = client.post("/coverage", json={"article": {"text": text, "lang": "de"}, "k": 5}).json()
-    assert body["story"] is not None and body["story"]["size"] == 2
+    assert body["story"] is not None and body["story"]["size"] == 2 and body["stored_as"] is None
     assert {a["id"] for a in body["articles"][:2]} == {"flood-en", "flood-de"}
+
+
+def test_coverage_of_a_stored_article_says_so_and_leaves_it_out(client: TestClient) -> None:
+    body = client.post("/coverage", json={"article": {"text": DE["text"], "title": DE["title"]}, "k": 5}).json()
+    assert body["stored_as"] == "flood-de"
+    assert body["story"]["id"] == client.get("/articles/flood-de").json()["story_id"]
+    assert "flood-de" not in {a["id"] for a in body["articles"]}
+    assert body["articles"][0]["id"] == "flood-en"
 
 
 def test_story_pages_render(client: TestClient) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from samestory.articles.text import decode_bytes, looks_binary, repair_text, require_text
-from samestory.errors import InputError
+from samestory.errors import InputError, InputWarning
 
 
 def test_repair_text_fixes_cp1252_mojibake() -> None:
@@ -27,7 +27,8 @@ def test_decode_bytes_strips_utf8_bom() -> None:
 
 def test_decode_bytes_reads_legacy_cyrillic_code_page() -> None:
     text = "Городской совет во вторник утвердил новый бюджет для школ и больниц."
-    assert decode_bytes(text.encode("cp1251"), "ru.txt") == text
+    with pytest.warns(InputWarning, match=r"ru\.txt: not valid UTF-8 .*offset 0.*read as cp1251"):
+        assert decode_bytes(text.encode("cp1251"), "ru.txt") == text
 
 
 def test_decode_bytes_reads_utf16_with_bom() -> None:
@@ -38,14 +39,16 @@ def test_decode_bytes_reads_utf16_with_bom() -> None:
 
 def test_decode_bytes_keeps_utf8_around_a_few_damaged_bytes() -> None:
     data = b"\xff\xfe\xfa bad bytes, then caf\xc3\xa9 and cr\xc3\xa8me"
-    text = decode_bytes(data, "mixed.txt")
+    with pytest.warns(InputWarning, match=r"mixed\.txt: .*3 damaged byte sequence\(s\), the first at byte offset 0"):
+        text = decode_bytes(data, "mixed.txt")
     assert text.startswith("\ufffd\ufffd\ufffd bad bytes")
     assert text.endswith("café and crème")
 
 
 def test_decode_bytes_guesses_a_code_page_for_undecodable_bytes() -> None:
     """Bytes that are neither UTF-8 nor UTF-16 are read in a guessed code page, never a crash."""
-    text = decode_bytes(b"\xff\xfe\xfa bad", "odd.txt")
+    with pytest.warns(InputWarning, match=r"odd\.txt: .*a guess"):
+        text = decode_bytes(b"\xff\xfe\xfa bad", "odd.txt")
     assert text.endswith(" bad")
     assert "\ufffd" not in text
 

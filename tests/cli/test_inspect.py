@@ -134,7 +134,8 @@ def test_unsupported_language_is_a_warning_and_still_processed(tmp_path: Path, t
     path = _write(tmp_path / "other.txt", text)
     result = _inspect(str(path))
     assert result.exit_code == 0
-    assert f"warning: {path}: language could not be identified" in result.stderr
+    assert f"warning: {path}: written in " in result.stderr
+    assert "in a language samestory does not support" in result.stderr
     [record] = _records(result.stdout)
     assert (record["lang"], record["sentences"]) == ("und", 1)
 

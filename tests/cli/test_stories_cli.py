@@ -88,7 +88,31 @@ def test_ingest_reports_new_copies_duplicates_and_failures(corpus_file: Path, tm
     assert "Traceback" not in result.output
     again = _run("ingest", "--db", str(db), "--json", str(corpus_file))
     summary = _lines(again.stdout)[-1]
-    assert (summary["new"], summary["duplicates_skipped"], summary["articles_in_store"]) == (0, 14, 13)
+    assert (summary["new"], summary["already_stored"], summary["duplicates_skipped"]) == (0, 14, 0)
+    assert summary["articles_in_store"] == 13
+
+
+def test_a_different_article_under_a_taken_id_is_refused_and_named(tmp_path: Path) -> None:
+    first, second, third = sibling_topic("flood", seed=6)[:3]
+    db = tmp_path / "s.db"
+    assert _run("ingest", "--db", str(db), str(_write(tmp_path / "a.jsonl", [first.record()]))).exit_code == 0
+    clash = [dict(second.record(), id=first.id), dict(third.record(), id="fresh"), dict(third.record(), id="fresh")]
+    result = _run("ingest", "--db", str(db), "--json", str(_write(tmp_path / "b.jsonl", clash)))
+    assert result.exit_code == 1
+    assert f"id '{first.id}' already names another article" in result.stderr and "b.jsonl:1" in result.stderr
+    summary = _lines(result.stdout)[-1]
+    assert (summary["new"], summary["duplicates_skipped"], summary["articles_in_store"]) == (1, 1, 2)
+    stored = _lines(_run("stories", "--db", str(db), "--json").stdout)
+    titles = {a["id"]: a["title"] for s in stored for a in s["articles"]}
+    assert titles[first.id] == first.title  # the stored article was kept
+
+
+def test_cluster_prints_each_id_once(tmp_path: Path) -> None:
+    first, second = sibling_topic("strike", seed=3)[:2]
+    records = [first.record(), first.record(), dict(second.record(), id=first.id)]
+    result = _run("cluster", str(_write(tmp_path / "c.jsonl", records)))
+    assert [line["id"] for line in _lines(result.stdout)] == [first.id]
+    assert result.exit_code == 1 and "c.jsonl:3" in result.stderr and "same article as" in result.stderr
 
 
 def test_ingest_reads_stdin(tmp_path: Path) -> None:
@@ -96,6 +120,13 @@ def test_ingest_reads_stdin(tmp_path: Path) -> None:
     result = _run("ingest", "--db", str(tmp_path / "s.db"), "-", stdin=json.dumps(record) + "\n")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("1 new")
+
+
+def test_ingest_says_when_a_language_is_not_supported(tmp_path: Path) -> None:
+    thai = {"id": "th-1", "text": "รัฐบาลไทยประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากน้ำท่วม " * 3}
+    result = _run("ingest", "--db", str(tmp_path / "s.db"), "-", stdin=json.dumps(thai, ensure_ascii=False) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "warning: <stdin>:1: written in Thai script" in result.stderr
 
 
 def test_stories_lists_every_article_once_with_its_story(store: Path) -> None:
@@ -127,6 +158,10 @@ def test_since_and_text_output(store: Path) -> None:
     assert text.exit_code == 0 and text.stdout.startswith("story ")
     bad = _run("stories", "--db", str(store), "--level", "galaxy")
     assert bad.exit_code == 1 and "--level" in bad.stderr
+    relative = _run("stories", "--db", str(store), "--since", "yesterday")
+    assert relative.exit_code == 1 and "--since" in relative.stderr
+    future = _run("stories", "--db", str(store), "--since", "2999-01-01")
+    assert future.exit_code == 0 and future.stdout == "" and "no story" in future.stderr
 
 
 def test_similar_by_id_and_by_file(store: Path, tmp_path: Path) -> None:
@@ -177,6 +212,21 @@ def test_a_foreign_file_as_store_is_a_clear_error_and_is_not_touched(command: st
     assert result.exit_code == 1
     assert "not a samestory story store" in result.stderr and "Traceback" not in result.output
     assert db.read_bytes() == before
+
+
+def test_a_scorer_for_other_vectors_is_refused_by_a_store(store: Path, tmp_path: Path) -> None:
+    from importlib import resources
+
+    shipped = json.loads(resources.files("samestory.pairs").joinpath("params", "default.json").read_text("utf-8"))
+    other = tmp_path / "e5.json"
+    other.write_text(json.dumps({**shipped, "encoder": "e5"}))
+    before = store.read_bytes()
+    for command in (["ingest", "--db", str(store), str(tmp_path / "x.jsonl")], ["similar", "--db", str(store), "x"]):
+        result = _run(*command, "--scorer", str(other))
+        assert result.exit_code == 1, result.output
+        assert "holds vectors of the 'use' encoder" in result.stderr and "fitted for 'e5'" in result.stderr
+        assert "Traceback" not in result.output
+    assert store.read_bytes() == before
 
 
 def test_reading_commands_do_not_create_a_store(tmp_path: Path) -> None:

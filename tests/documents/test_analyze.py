@@ -45,9 +45,26 @@ def test_unidentified_language_is_a_warning_and_analysis_goes_on() -> None:
     article = Article(id="th", text="สภาเมืองอนุมัติงบประมาณใหม่สำหรับโรงเรียน ปี 2024 ราคา 5%")
     document = analyse_text(article)
     assert document.lang == "und"
-    assert document.warnings == ["language could not be identified; only language-independent analysis was done"]
+    assert document.warnings == [
+        "written in Thai script, in a language samestory does not support "
+        "(supported: en, de, fr, es, it, pt, nl, pl, ru, uk, tr, ar, zh, ro, hr, cs, sv, da, el, ja, ko, hu, fi); "
+        "only language-independent analysis was done"
+    ]
     assert "2024" in document.date_keys
     assert "5 %" in document.number_keys
+
+
+@pytest.mark.parametrize("declared", ["xx", "english", "q1"])
+def test_a_declared_code_that_is_no_language_is_reported_and_the_text_decides(declared: str) -> None:
+    document = analyse_text(Article(id="x", text="The city council approved a new budget for schools.", lang=declared))
+    assert document.lang == "en"
+    assert any(f"declared language {declared!r} is no ISO 639 code" in w for w in document.warnings)
+
+
+@pytest.mark.parametrize(("declared", "inside"), [("deu", "de"), ("EN", "en"), ("zh-CN", "zh"), ("pt_BR", "pt")])
+def test_declared_codes_are_read_in_their_usual_forms(declared: str, inside: str) -> None:
+    document = analyse_text(Article(id="x", text="Ein Text über den Hafen.", lang=declared))
+    assert document.lang == inside and not any("declared" in w for w in document.warnings)
 
 
 def test_declared_unsupported_language_is_named_in_the_warning() -> None:

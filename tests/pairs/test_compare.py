@@ -23,7 +23,7 @@ def test_same_story_across_languages(articles) -> None:
     shared_numbers = {item.key for item in result.evidence.numbers.shared}
     assert "4.75 %" in shared_numbers
     assert any(item.key == "2025-03-17" for item in result.evidence.dates.shared)
-    assert result.evidence.aligned_sentences, "cross-lingual sentence alignment must find counterparts"
+    assert result.evidence.aligned_claims, "cross-lingual claim alignment must find counterparts"
 
 
 def test_sibling_story_scores_below_the_same_story(articles) -> None:

@@ -65,6 +65,8 @@ class CosineSimilarity:
     """Pair judgement = head-vector cosine (related below the join threshold by a fixed margin): makes engine
     decisions easy to predict in tests."""
 
+    encoder = "use"
+
     def __init__(self, same_story: float = 0.7, related: float = 0.45) -> None:
         self.thresholds = Thresholds(same_story, related)
 

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 def _stories(tmp_path, name: str, workers: int) -> list[tuple[str, int, int]]:
     corpus = sibling_topic("strike", seed=11) + sibling_topic("flood", seed=12, gap_days=330)
     articles = [article_from_record(a.record(), "fixture", a.id, FieldMap()) for a in corpus]
-    with open_session(tmp_path / name, "auto", batch_size=3, workers=workers) as session:
+    with open_session(tmp_path / name, None, batch_size=3, workers=workers) as session:
         placed = [(o.article.id, o.key) for o in session.ingestor.run(articles)]
         where = session.store.placements(key for _, key in placed)
         return sorted((article_id, where[key].story, where[key].topic) for article_id, key in placed)

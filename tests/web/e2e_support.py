@@ -21,13 +21,13 @@ SETUP_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "setup-browser.
 
 
 def install_chromium() -> str | None:
-    """Run scripts/setup-browser.sh (apt-get install chromium) unless Chromium is there; None when it is."""
-    if CHROMIUM.exists():
-        return None
+    """Run scripts/setup-browser.sh (apt-get install chromium and a CJK font unless there); None when it worked.
+
+    A missing font alone does not stop the browser tests; the CJK rendering test checks it."""
     try:
         done = subprocess.run(["bash", str(SETUP_SCRIPT)], capture_output=True, text=True, timeout=900)
     except (OSError, subprocess.TimeoutExpired) as error:
         return str(error)
-    if done.returncode or not CHROMIUM.exists():
+    if not CHROMIUM.exists():
         return (done.stderr.strip().splitlines() or ["setup-browser.sh failed"])[-1]
     return None

@@ -188,7 +188,8 @@ def test_hostile_article_in_story_pages_and_coverage(live_server: Any, page: Any
     page.wait_for_selector("#coverage-result", state="visible", timeout=RESULT_TIMEOUT_MS)
     page.wait_for_timeout(300)
     screenshot(page, "07-coverage-hostile")
-    assert page.locator('#coverage-articles li.article[data-id="hostile"]').count() == 1
+    assert page.locator('#coverage-articles li.article[data-id="hostile"]').count() == 0
+    assert "already stored, as “hostile”" in (page.text_content("#coverage-stored") or "")
     assert page.locator('#coverage-articles a[href^="javascript:"]').count() == 0
     assert_nothing_executed(page)
 
@@ -226,3 +227,22 @@ def test_load_file_fills_the_form_and_runs_no_script(live_server: Any, page: Any
     expect(page.locator("#b-title")).to_have_value("Elbe flood")
     page.wait_for_timeout(300)
     assert_nothing_executed(page)
+
+
+def test_chinese_text_is_drawn_with_glyphs_not_boxes(live_server: Any, page: Any) -> None:
+    """A character the fonts lack is drawn as the same empty box whatever it is; real glyphs differ in ink."""
+    page.goto(live_server.url + "/")
+    ink = page.evaluate(
+        """(texts) => texts.map((text) => {
+            const canvas = document.createElement("canvas");
+            canvas.width = 64; canvas.height = 64;
+            const context = canvas.getContext("2d");
+            context.font = "40px " + getComputedStyle(document.body).fontFamily;
+            context.fillText(text, 4, 48);
+            return Array.from(context.getImageData(0, 0, 64, 64).data).join(",");
+        })""",
+        ["洪", "水", "\u0378"],
+    )
+    flood, water, unassigned = ink
+    assert flood != water, "two different Chinese characters look alike: the browser has no CJK font"
+    assert flood != unassigned

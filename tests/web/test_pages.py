@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from fastapi.testclient import TestClient
 
 from samestory.api import ApiSettings, create_app
+
+from .conftest import CannedStore
 
 from_outside = re.compile(r"""(?:src|href)=["']?(?:https?:)?//""", re.I)
 MARKUP_SINKS = re.compile(r"\.(inner|outer)HTML\s*=|insertAdjacentHTML|document\.write")
@@ -71,3 +74,24 @@ def test_pages_without_store_explain() -> None:
         assert response.status_code == 503
         assert "samestory serve --db" in response.text
         assert "disabled" in client.get("/ui/coverage").text
+
+
+class _VaguelyDatedStore(CannedStore):
+    """The flood story again, with two more members that have no day: one undated, one dated to a month."""
+
+    def _summary(self, story_id: str, title: str, articles: list[dict[str, Any]]) -> dict[str, Any]:
+        summary = super()._summary(story_id, title, articles)
+        return {**summary, "size": summary["size"] + 2}
+
+
+def test_charts_say_how_many_articles_they_do_not_draw() -> None:
+    with TestClient(create_app(ApiSettings(warm_up=False), store=_VaguelyDatedStore())) as client:
+        story = client.get("/ui/stories/flood").text
+        listing = client.get("/ui/stories").text
+    assert "not drawn: 2 undated or dated only to a month or year" in story
+    assert "not drawn: 4 undated or dated only to a month or year" in listing
+
+
+def test_the_topic_view_is_headed_topics(page_client: TestClient) -> None:
+    assert "<h1>Topics</h1>" in page_client.get("/ui/stories?level=topic").text
+    assert "<h1>Stories</h1>" in page_client.get("/ui/stories?level=story").text

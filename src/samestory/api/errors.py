@@ -90,7 +90,18 @@ def _union_branch(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _validation_details(error: RequestValidationError) -> list[dict[str, str]]:
     errors = _union_branch(list(error.errors()))
-    return [{"field": _location(e.get("loc", ())), "message": str(e.get("msg", "invalid"))} for e in errors]
+    return [_detail(e) for e in errors]
+
+
+def _detail(error: dict[str, Any]) -> dict[str, str]:
+    """One problem as ``{"field", "message"}``; a body that is not JSON at all is the body's problem, at a
+    character position (FastAPI puts that position where the field name goes)."""
+    if error.get("type") == "json_invalid":
+        position = error.get("loc", ("body", "?"))[-1]
+        reason = (error.get("ctx") or {}).get("error", "JSON decode error")
+        return {"field": "body", "message": f"not valid JSON ({reason} at character {position})"}
+    message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+    return {"field": _location(error.get("loc", ())), "message": message}
 
 
 _HTTP_CODES = {

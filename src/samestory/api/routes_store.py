@@ -83,6 +83,7 @@ async def post_articles(
         "added": statuses.count("added"),
         "near_duplicates": statuses.count("near_duplicate"),
         "duplicates": statuses.count("duplicate"),
+        "refused": statuses.count("refused"),
     }
 
 
@@ -154,7 +155,7 @@ def get_story(story_id: IdPath, state: StateDep, level: LevelQuery = None) -> Js
     return found
 
 
-@router.post("/coverage", summary="Stored coverage of the story an unstored article tells", responses=ERRORS)
+@router.post("/coverage", summary="Stored coverage of the story an article tells, stored or not", responses=ERRORS)
 async def post_coverage(body: CoverageRequest, state: StateDep) -> JsonDict:
     store = require_store(state)
     article = to_article(body.article, "article")

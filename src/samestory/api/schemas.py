@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from samestory.articles.dates import parse_published
 from samestory.articles.text import DEFAULT_MAX_BYTES
+from samestory.documents.language import is_declared_language_valid
 
 ShortText = Annotated[str | None, Field(default=None, max_length=2000)]
 
@@ -25,6 +27,20 @@ class ArticleIn(BaseModel):
     url: ShortText = None
     outlet: Annotated[str | None, Field(max_length=300)] = None
     id: Annotated[str | None, Field(max_length=300, description="Your id; derived from the content if null.")] = None
+
+    @field_validator("lang")
+    @classmethod
+    def _a_real_language(cls, lang: str | None) -> str | None:
+        if not is_declared_language_valid(lang):
+            raise ValueError(f"{lang!r} is no ISO 639 language code (en, de, zh-CN, …); send null to detect it")
+        return lang
+
+    @field_validator("date")
+    @classmethod
+    def _a_real_date(cls, date: str | None) -> str | None:
+        if date and date.strip() and parse_published(date) is None:
+            raise ValueError(f"{date!r} is not a date (2020-06-07, 2020-06, 2020 or an ISO timestamp); send null")
+        return date
 
     def record(self) -> dict[str, Any]:
         return self.model_dump()

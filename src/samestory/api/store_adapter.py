@@ -85,9 +85,10 @@ class StoriesAdapter:
     def _ingest(self, articles: Sequence[Article]) -> list[JsonDict]:
         store = self.session.store
         outcomes = list(self.session.ingestor.run(list(articles)))
-        placements = store.placements(o.key for o in outcomes)
+        keys = [o.key for o in outcomes if o.key is not None]
+        placements = store.placements(keys)
         copied = [p.duplicate_of for p in placements.values() if p.duplicate_of is not None]
-        stored_ids = _ids_of(store, [o.key for o in outcomes] + copied)
+        stored_ids = _ids_of(store, keys + copied)
         by_article = {id(o.article): o for o in outcomes}
         results = []
         for article in articles:
@@ -95,9 +96,12 @@ class StoriesAdapter:
             if outcome is None:  # pragma: no cover - the ingestor reports every input
                 results.append({"id": article.id, "status": "failed", "duplicate_of": None, "story_id": None})
                 continue
+            if outcome.key is None:
+                results.append(_refused(article))
+                continue
             placed = placements[outcome.key]
             story, topic, duplicate_of = placed.story, placed.topic, placed.duplicate_of
-            if outcome.status == "duplicate":
+            if outcome.status in ("duplicate", "already_stored"):
                 status, original = "duplicate", stored_ids.get(outcome.key)
             else:
                 status = "added" if outcome.status == "new" else "near_duplicate"
@@ -129,6 +133,9 @@ class StoriesAdapter:
         return self._writer.call(run)
 
     def coverage(self, article: Article, k: int) -> JsonDict:
+        """The story ``article`` tells. An article already stored is answered from where it is stored (and
+        is not listed as its own coverage); a new one by the story most of its same-story matches are in."""
+
         def run() -> JsonDict:
             from samestory.documents.analyze import analyse_text
             from samestory.documents.encoders import get_encoder
@@ -136,15 +143,23 @@ class StoriesAdapter:
             from samestory.stories.search import similar_articles
 
             store = self.session.store
+            stored = store.existing_key(article.content_hash, article.url)
             document = analyse_text(article)
             encode_documents([document], get_encoder(store.encoder))
-            engine = self.session.engine
-            found = similar_articles(store, engine.scorer, document, k)
-            return {"articles": [_similar_dict(s) for s in found]}
+            found = similar_articles(store, self.session.engine.scorer, document, k, exclude=stored)
+            result: JsonDict = {"articles": [_similar_dict(s) for s in found], "stored_as": None}
+            if stored is not None:
+                placement = store.placements([stored])[stored]
+                result["stored_as"] = store.documents([stored])[stored].article.id
+                result["stored_story"] = placement.story
+            return result
 
         result = self._writer.call(run)
-        same = Counter(a["story_id"] for a in result["articles"] if a["label"] == "same_story")
-        story = self.story(str(same.most_common(1)[0][0]), "story") if same else None
+        story_id = result.pop("stored_story", None)
+        if story_id is None:
+            same = Counter(a["story_id"] for a in result["articles"] if a["label"] == "same_story")
+            story_id = same.most_common(1)[0][0] if same else None
+        story = self.story(str(story_id), "story") if story_id is not None else None
         if story is not None:
             story.pop("articles", None)
         return {"story": story, **result}
@@ -244,3 +259,14 @@ def _story_dict(record: JsonDict) -> JsonDict:
             days[published] += 1
     record["per_day"] = [{"date": day, "count": n} for day, n in sorted(days.items())]
     return record
+
+
+def _refused(article: Article) -> JsonDict:
+    return {
+        "id": article.id,
+        "status": "refused",
+        "reason": f"id {article.id!r} already names another article in the store; give this one another id",
+        "duplicate_of": None,
+        "story_id": None,
+        "topic_id": None,
+    }

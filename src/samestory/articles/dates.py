@@ -9,6 +9,7 @@ from samestory.articles.model import PublishedDate
 
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+_ISO_DAY_ONLY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
 
 
@@ -35,6 +36,16 @@ def parse_published(value: object) -> PublishedDate | None:
     return _parse_free_form(text)
 
 
+def parse_iso_date(text: str) -> PublishedDate | None:
+    """A date the user typed for an option: only YYYY-MM-DD, YYYY-MM or YYYY, never "yesterday" (which
+    would silently depend on the day the command runs)."""
+    for pattern, precision in ((_ISO_DAY_ONLY, "day"), (_YEAR_MONTH, "month"), (_YEAR, "year")):
+        if match := pattern.match(text):
+            parts = [int(part) for part in match.groups()] + [1, 1]
+            return _safe(parts[0], parts[1], parts[2], precision)
+    return None
+
+
 def _safe(year: int, month: int, day: int, precision: str) -> PublishedDate | None:
     try:
         return PublishedDate(dt.date(year, month, day), precision)  # type: ignore[arg-type]
@@ -42,8 +53,17 @@ def _safe(year: int, month: int, day: int, precision: str) -> PublishedDate | No
         return None
 
 
+_ABSOLUTE_ONLY = {
+    "PREFER_DAY_OF_MONTH": "first",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+}
+"""No relative dates ("yesterday", "3 hours ago"): in metadata they depend on when the file is read, so an
+archive would get today's dates."""
+
+
 def _parse_free_form(text: str) -> PublishedDate | None:
     import dateparser
 
-    parsed = dateparser.parse(text[:100], settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+    parsed = dateparser.parse(text[:100], settings=_ABSOLUTE_ONLY)
     return PublishedDate(parsed.date(), "day") if parsed else None

@@ -5,6 +5,8 @@ Readers yield ``Article`` or ``ReadFailure`` so a batch never stops at the first
 
 from __future__ import annotations
 
+import codecs
+import io
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -14,12 +16,15 @@ from samestory.articles.model import Article, ReadFailure, ReadResult
 from samestory.articles.plain import article_from_plain_text
 from samestory.articles.records import FieldMap
 from samestory.articles.semeval import article_from_newspaper_json, is_semeval_dir, iter_semeval_dir
+from samestory.articles.streaming import SAMPLE_BYTES, Prepended, stream_handle_lines, stream_lines
 from samestory.articles.tabular import read_csv, read_jsonl
 from samestory.articles.text import DEFAULT_MAX_BYTES, decode_bytes
 from samestory.errors import InputError
 
 STDIN = "-"
 _COLLECTION_MAX_BYTES = 20_000_000_000
+_RECORD_OVERHEAD = 2
+"""A JSON line may hold an article at the size limit, escaped, with its metadata."""
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -56,7 +61,19 @@ def read_one_article(source: str | Path, fields: FieldMap | None = None) -> Arti
 
 
 def _read_stdin(fields: FieldMap, max_bytes: int) -> Iterator[ReadResult]:
-    data = sys.stdin.buffer.read()
+    """A short input is read whole and sniffed like a file; a long JSON Lines stream is read line by line."""
+    stream = sys.stdin.buffer
+    sample = stream.read(SAMPLE_BYTES)
+    if len(sample) == SAMPLE_BYTES and _sniff(sample[:4000].decode("utf-8", errors="ignore")) == ".jsonl":
+        handle = io.BufferedReader(Prepended(sample, stream))
+        try:
+            yield from read_jsonl(
+                stream_handle_lines(handle, sample, "<stdin>", max_bytes * _RECORD_OVERHEAD), "<stdin>", fields
+            )
+        except InputError as error:
+            yield ReadFailure(error.item, error.reason)
+        return
+    data = sample + stream.read()
     yield from _read_bytes(data, "<stdin>", "stdin", suffix=None, fields=fields, max_bytes=max_bytes)
 
 
@@ -73,14 +90,36 @@ def _read_directory(directory: Path, fields: FieldMap, max_bytes: int) -> Iterat
 
 def _read_file(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[ReadResult]:
     suffix = path.suffix.lower()
-    is_collection = suffix in _JSONL_SUFFIXES or suffix == ".csv"
+    if suffix in _JSONL_SUFFIXES or suffix == ".csv":
+        yield from _read_collection(path, suffix, fields, max_bytes)
+        return
     try:
         data = path.read_bytes()
     except OSError as error:
         yield ReadFailure(str(path), f"cannot be read ({error.strerror})")
         return
-    limit = _COLLECTION_MAX_BYTES if is_collection else max_bytes
-    yield from _read_bytes(data, str(path), path.stem, suffix, fields, limit)
+    yield from _read_bytes(data, str(path), path.stem, suffix, fields, max_bytes)
+
+
+def _read_collection(path: Path, suffix: str, fields: FieldMap, max_bytes: int) -> Iterator[ReadResult]:
+    """JSON Lines and CSV files are streamed: memory stays flat however large the file."""
+    item = str(path)
+    try:
+        if path.stat().st_size == 0:
+            yield ReadFailure(item, "is empty")
+            return
+        with path.open("rb") as probe:
+            head = probe.read(2)
+        if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):  # rare: read whole, as a single article would be
+            yield from _read_bytes(path.read_bytes(), item, path.stem, suffix, fields, _COLLECTION_MAX_BYTES)
+            return
+        lines = stream_lines(path, max_line_bytes=max_bytes * _RECORD_OVERHEAD)
+        reader = read_jsonl if suffix in _JSONL_SUFFIXES else read_csv
+        yield from reader(lines, item, fields)
+    except InputError as error:
+        yield ReadFailure(error.item, error.reason)
+    except OSError as error:
+        yield ReadFailure(item, f"cannot be read ({error.strerror})")
 
 
 def _read_bytes(

@@ -12,7 +12,7 @@ import unicodedata
 
 import ftfy
 
-from samestory.errors import InputError
+from samestory.errors import InputError, InputWarning
 
 DEFAULT_MAX_BYTES = 2_000_000
 """News articles are rarely over 100 kB; 2 MB leaves room for long reports but rejects dumps."""
@@ -20,7 +20,7 @@ DEFAULT_MAX_BYTES = 2_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
-_VALID_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+VALID_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 """Legacy code pages almost never produce these sequences by chance; UTF-8 text is full of them."""
 
 
@@ -57,9 +57,13 @@ def _decode_utf16(data: bytes) -> str | None:
 
 
 def _decode_non_utf8(data: bytes, item: str, error: UnicodeDecodeError) -> str:
-    if _VALID_UTF8_MULTIBYTE.search(data):
+    if VALID_UTF8_MULTIBYTE.search(data):
         # UTF-8 with a few damaged bytes: re-reading it all in a legacy code page would garble every accent.
-        return data.decode("utf-8-sig", errors="replace")
+        text = data.decode("utf-8-sig", errors="replace")
+        damaged = text.count("\ufffd") - data.decode("utf-8-sig", errors="ignore").count("\ufffd")
+        _warn(f"{item}: not valid UTF-8: {damaged} damaged byte sequence(s), the first at byte offset "
+              f"{error.start}; each was replaced by U+FFFD")  # fmt: skip
+        return text
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -67,7 +71,15 @@ def _decode_non_utf8(data: bytes, item: str, error: UnicodeDecodeError) -> str:
         raise InputError(
             item, f"is not valid UTF-8 (bad byte at offset {error.start}) and its encoding cannot be detected"
         )
+    _warn(f"{item}: not valid UTF-8 (first bad byte at offset {error.start}); read as {best.encoding}, "
+          "a guess: check the text, or convert the file to UTF-8")  # fmt: skip
     return str(best)
+
+
+def _warn(message: str) -> None:
+    import warnings
+
+    warnings.warn(InputWarning(message), stacklevel=4)
 
 
 def looks_binary(data: bytes) -> bool:

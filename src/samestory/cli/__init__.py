@@ -5,6 +5,8 @@ Exit codes: 0 everything worked, 1 some items failed (each named on stderr), 2 t
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from samestory.cli import commands_analysis
@@ -18,9 +20,23 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from samestory import __version__
+
+        typer.echo(f"samestory {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
     """Is this the same news story? Compare, score and group multilingual news articles, offline."""
+    _show_input_warnings()
 
 
 commands_analysis.register(app)
@@ -45,3 +61,21 @@ _register_commands()
 
 def main() -> None:
     app()
+
+
+def _show_input_warnings() -> None:
+    """Every input warning, once per occurrence, as one ``warning: ITEM: reason`` line on stderr."""
+    import warnings
+
+    from samestory.errors import InputWarning
+
+    default = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
+        if issubclass(category, InputWarning):
+            typer.echo(f"warning: {message}", err=True)
+        else:
+            default(message, category, filename, lineno, file, line)
+
+    warnings.simplefilter("always", InputWarning)
+    warnings.showwarning = show

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from samestory.cli.reporting import FailureLog, FieldsOption, user_errors
+from samestory.cli.reporting import FailureLog, FieldsOption, stdout_console, user_errors
 
 FilesArgument = Annotated[
     list[str], typer.Argument(help="Files, directories or '-' for stdin (txt, html, jsonl, csv, json).")
@@ -48,10 +48,9 @@ def inspect(
 
 
 def _print_document(record: dict) -> None:  # type: ignore[type-arg]
-    from rich.console import Console
     from rich.markup import escape
 
-    console = Console(highlight=False)
+    console = stdout_console()
     title = record["title"] or Path(record["source"] or record["id"]).name
     console.print(f"[bold]{escape(title)}[/bold]  ({escape(record['id'])})")
     console.print(

@@ -44,7 +44,7 @@ def compare(
     date_b: DateOption = None,
 ) -> None:
     """Is this the same story? Similarity, label, SemEval scores (1 = very similar) and the evidence."""
-    from samestory.articles import FieldMap, read_one_article
+    from samestory.articles import FieldMap
     from samestory.pairs import compare as compare_articles
     from samestory.pairs.scoring import load_scorer
 
@@ -52,8 +52,12 @@ def compare(
         if a == "-" and b == "-":
             raise typer.BadParameter("only one of the two articles can come from stdin")
         field_map = FieldMap.parse(fields)
-        article_a = _with_date(read_one_article(a, field_map), date_a, "--date-a")
-        article_b = _with_date(read_one_article(b, field_map), date_b, "--date-b")
+        log = FailureLog()
+        read = [_read_for_compare(source, field_map, log) for source in (a, b)]
+        if log.failures:
+            raise typer.Exit(1)
+        article_a = _with_date(read[0], date_a, "--date-a")  # type: ignore[arg-type]
+        article_b = _with_date(read[1], date_b, "--date-b")  # type: ignore[arg-type]
         result = compare_articles(article_a, article_b, scorer=load_scorer(scorer_path))
     if as_json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -63,16 +67,30 @@ def compare(
         print_report(result)
 
 
+def _read_for_compare(source: str, fields, log: FailureLog):  # type: ignore[no-untyped-def]
+    """One article per side; a problem with either side is reported, both before stopping."""
+    from samestory.articles import read_one_article
+    from samestory.errors import InputError
+
+    try:
+        if source != "-" and Path(source).is_dir():
+            raise InputError(source, "is a directory: compare takes two files (use `cluster` for many articles)")
+        return read_one_article(source, fields)
+    except InputError as error:
+        log.report(error.item, error.reason)
+        return None
+
+
 def _with_date(article, date: str | None, option: str):  # type: ignore[no-untyped-def]
     """Plain-text files carry no publication date; time is what separates sibling stories."""
     import dataclasses
 
-    from samestory.articles.dates import parse_published
+    from samestory.articles.dates import parse_iso_date
     from samestory.errors import InputError
 
     if date is None:
         return article
-    published = parse_published(date)
+    published = parse_iso_date(date)
     if published is None:
         raise InputError(option, f"{date!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
     return dataclasses.replace(article, published=published)
@@ -86,7 +104,8 @@ def score(
 ) -> None:
     """Score many pairs: one JSON line per pair on stdout; each article is analysed once."""
     from samestory.articles import FieldMap, read_articles
-    from samestory.documents import AnalysisOptions, analyse
+    from samestory.documents import AnalysisOptions
+    from samestory.documents.analyze import analyse_each
     from samestory.pairs.scoring import load_scorer
 
     log = FailureLog()
@@ -95,7 +114,10 @@ def score(
         wanted = _read_pairs(pairs, log)
         needed = {article_id for pair in wanted for article_id in pair[1:]}
         loaded = [a for a in log.articles(read_articles([articles], FieldMap.parse(fields))) if a.id in needed]
-        documents = {d.id: d for d in analyse(loaded, AnalysisOptions(encoder=scorer.encoder))}
+        analysed, failures = analyse_each(loaded, AnalysisOptions(encoder=scorer.encoder, sentence_vectors=False))
+        for failure in failures:
+            log.report(failure.item, failure.reason)
+        documents = {d.id: d for d in analysed}
         scorable = []
         for item, id1, id2 in wanted:
             missing = [i for i in (id1, id2) if i not in documents]
@@ -157,13 +179,15 @@ def train(
 
     with user_errors():
         dev_data, sem_data, sem_ids = _labelled(dev, semeval_csv, semeval_dir, encoder)
-        cv = cross_validate(dev_data, sem_data)
+        with progress_note("cross-validating (about five minutes)"):
+            cv = cross_validate(dev_data, sem_data)
         dev_figures, _ = dev_report(dev_data, cv)
         sem_figures = semeval_report(cv.sem_scores, sem_data.labels, _head_cos(sem_data), sem_data.language_pairs)
-        scorer = fit_scorer(dev_data, sem_data, cv, encoder)
+        with progress_note("fitting the shipped models"):
+            scorer = fit_scorer(dev_data, sem_data, cv, encoder)
         save_scorer(scorer, out, dev_figures, sem_figures, {"dev": dev.name, "semeval": semeval_csv.name}, sem_ids)
-    _print_dev_report(dev_figures)
-    _print_semeval_report(sem_figures, "cross-validated")
+    _print_dev_report(dev_figures, encoder)
+    _print_semeval_report(sem_figures, "cross-validated", encoder)
     typer.echo(f"scorer written to {out}; use it with --scorer {out}")
 
 
@@ -210,11 +234,13 @@ def eval_pairs(
     with user_errors():
         if dev is not None:
             dev_data, sem_data, _ = _labelled(dev, csv_path, articles_dir, "use")
-            cv = cross_validate(dev_data, sem_data)
+            with progress_note("cross-validating (about five minutes)"):
+                cv = cross_validate(dev_data, sem_data)
             report = semeval_report(cv.sem_scores, sem_data.labels, _head_cos(sem_data), sem_data.language_pairs)
-            how = "cross-validated"
+            how, encoder_name = "cross-validated", "use"
         else:
             scorer = load_scorer(scorer_path)
+            encoder_name = scorer.encoder
             with progress_note("analysing SemEval articles"):
                 loaded = load_semeval(csv_path, articles_dir, scorer.encoder)
             for failure in loaded.failures:
@@ -226,7 +252,7 @@ def eval_pairs(
     if as_json:
         typer.echo(json.dumps(report.as_dict() | {"how": how}, indent=2))
     else:
-        _print_semeval_report(report, how)
+        _print_semeval_report(report, how, encoder_name)
     log.finish()
 
 
@@ -243,36 +269,44 @@ def eval_dev(
 
     with user_errors():
         dev_data, sem_data, _ = _labelled(path, semeval_csv, semeval_dir, "use")
-        report, _ = dev_report(dev_data, cross_validate(dev_data, sem_data))
+        with progress_note("cross-validating (about five minutes)"):
+            report, _ = dev_report(dev_data, cross_validate(dev_data, sem_data))
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2))
     else:
-        _print_dev_report(report)
+        _print_dev_report(report, "use")
 
 
-def _print_dev_report(report) -> None:  # type: ignore[no-untyped-def]
+def _baseline_name(encoder: str) -> str:
+    """The baseline is the plain cosine of the encoder the scorer is fitted on."""
+    return "USE cosine" if encoder == "use" else f"{encoder} cosine"
+
+
+def _print_dev_report(report, encoder: str) -> None:  # type: ignore[no-untyped-def]
     names = ("pearson", "spearman", "auc_same_vs_rest", "auc_same_vs_related", "auc_cross_lingual")
     typer.echo(f"news-dev, cross-validated by topic ({report.pairs} pairs)")
     typer.echo(f"{'':30s}" + "".join(f"{n:>21s}" for n in names))
-    for title, metrics in (("samestory similarity", report.similarity), ("USE cosine baseline", report.baseline)):
+    baseline = f"{_baseline_name(encoder)} baseline"
+    for title, metrics in (("samestory similarity", report.similarity), (baseline, report.baseline)):
         typer.echo(f"{title:30s}" + "".join(f"{metrics[n]:21.3f}" for n in names))
     typer.echo(f"graded Overall score, Pearson with the labels: {report.overall_graded_pearson:.3f}")
     typer.echo(
         f"calibration error (ECE) {report.calibration_error:.3f}; on unrelated pairs: false same_story "
-        f"{report.false_same_story_unrelated:.2%}, false related {report.false_related_unrelated:.2%}; "
+        f"{report.false_same_story_unrelated:.2%} ({report.false_same_story_unrelated_same_day:.2%} if published "
+        f"the same day), false related {report.false_related_unrelated:.2%}; "
         f"same-story recall {report.same_story_recall:.2%}; sibling pairs called same story "
         f"{report.related_called_same:.2%}"
     )
 
 
-def _print_semeval_report(report, how: str) -> None:  # type: ignore[no-untyped-def]
+def _print_semeval_report(report, how: str, encoder: str) -> None:  # type: ignore[no-untyped-def]
     typer.echo(f"SemEval-2022 Task 8, {report.pairs} pairs ({how})")
-    typer.echo(f"{'':12s}{'pairs':>7s}{'samestory':>11s}{'USE cosine':>12s}")
+    typer.echo(f"{'':12s}{'pairs':>7s}{'samestory':>11s}{_baseline_name(encoder):>14s}")
     typer.echo(
-        f"{'all':12s}{report.pairs:7d}{report.pearson['overall']:11.3f}{report.pearson['baseline_overall']:12.3f}"
+        f"{'all':12s}{report.pairs:7d}{report.pearson['overall']:11.3f}{report.pearson['baseline_overall']:14.3f}"
     )
     for language, row in report.per_language_pair.items():
-        typer.echo(f"{language:12s}{row['pairs']:7d}{row['overall']:11.3f}{row['baseline']:12.3f}")
+        typer.echo(f"{language:12s}{row['pairs']:7d}{row['overall']:11.3f}{row['baseline']:14.3f}")
     others = "  ".join(
         f"{name} {value:.3f}" for name, value in report.pearson.items() if name not in ("overall", "baseline_overall")
     )

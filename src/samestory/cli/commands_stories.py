@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from samestory.cli.eval_group import eval_app
-from samestory.cli.reporting import FailureLog, FieldsOption, ScorerOption, progress, user_errors, write_json_line
+from samestory.cli.reporting import (
+    FailureLog,
+    FieldsOption,
+    ScorerOption,
+    counted,
+    progress,
+    user_errors,
+    write_json_line,
+)
 
 if TYPE_CHECKING:
+    from samestory.articles.model import Article
     from samestory.stories.summary import GroupSummary
 
 InputsArgument = Annotated[
@@ -60,8 +69,11 @@ def ingest(
         started = time.perf_counter()
         with open_session(db, scorer, batch_size, workers) as session:
             articles = progress(log.articles(read_articles(inputs, field_map)), _estimate(inputs), "ingest")
-            for _ in session.ingestor.run(articles):
-                pass
+            for outcome in session.ingestor.run(articles):
+                if outcome.status == "id_taken":
+                    log.report(_item_name(outcome.article), _ID_TAKEN.format(id=outcome.article.id))
+                for warning in outcome.warnings:
+                    typer.echo(f"warning: {_item_name(outcome.article)}: {warning}", err=True)
             summary = session.ingestor.summary
             summary.failed = len(log.failures)
             stored, stories_total = session.store.count(), session.story_count()
@@ -69,6 +81,7 @@ def ingest(
         record = {
             "new": summary.new,
             "duplicates_skipped": summary.duplicates,
+            "already_stored": summary.already_stored,
             "near_duplicates": summary.near_duplicates,
             "failed": summary.failed,
             "articles_in_store": stored,
@@ -80,8 +93,9 @@ def ingest(
             write_json_line(record)
         else:
             typer.echo(
-                f"{summary.new} new ({summary.near_duplicates} near-duplicates), {summary.duplicates} duplicates "
-                f"skipped, {summary.failed} failed; the store holds {stored} articles in {stories_total} stories"
+                f"{summary.new} new ({summary.near_duplicates} near-duplicates), {summary.already_stored} already "
+                f"stored, {summary.duplicates} repeated in the input, {summary.failed} failed; the store holds "
+                f"{counted(stored, 'article')} in {counted(stories_total, 'story', 'stories')}"
             )
     log.finish()
 
@@ -106,6 +120,9 @@ def stories(
         day = _since(since)
         with StoryStore.open(db, create=False, readonly=True) as store:
             groups = summarise(store, chosen, day, limit)
+        if not groups and not as_json:
+            nothing = "since " + since if since else "yet"
+            typer.echo(f"no {chosen if chosen == 'story' else 'topic'} in {db} {nothing}", err=True)
         for group in groups:
             if as_json:
                 write_json_line(group.to_dict())
@@ -147,7 +164,7 @@ def cluster(
 
     log = FailureLog()
     with user_errors():
-        articles = list(log.articles(read_articles(inputs, FieldMap.parse(fields))))
+        articles = unique_ids(log.articles(read_articles(inputs, FieldMap.parse(fields))), log)
         advance = _counter(len(articles), "cluster")
         for assignment in cluster_articles(articles, scorer, on_article=advance):
             write_json_line({"id": assignment.article.id, "story": assignment.story, "topic": assignment.topic})
@@ -169,6 +186,30 @@ def eval_stories(
             write_json_line(report)
         else:
             print_evaluation(report)
+
+
+_ID_TAKEN = "id {id!r} already names another article (in the store or earlier in the input); refused"
+
+
+def _item_name(article: Article) -> str:
+    return article.source or article.id
+
+
+def unique_ids(articles: Iterable[Article], log: FailureLog) -> list[Article]:
+    """Each id once: a repeat of the same article is skipped with a note, a different article under a taken
+    id is reported and refused, so that every printed id names one article."""
+    first: dict[str, Article] = {}
+    kept = []
+    for article in articles:
+        earlier = first.get(article.id)
+        if earlier is None:
+            first[article.id] = article
+            kept.append(article)
+        elif earlier.content_hash == article.content_hash:
+            typer.echo(f"note: {_item_name(article)}: same article as {_item_name(earlier)}; skipped", err=True)
+        else:
+            log.report(_item_name(article), _ID_TAKEN.format(id=article.id))
+    return kept
 
 
 def _estimate(inputs: list[str]) -> int | None:
@@ -203,12 +244,12 @@ def _level(level: str) -> Level:
 
 
 def _since(since: str | None) -> dt.date | None:
-    from samestory.articles.dates import parse_published
+    from samestory.articles.dates import parse_iso_date
     from samestory.errors import InputError
 
     if since is None:
         return None
-    parsed = parse_published(since)
+    parsed = parse_iso_date(since)
     if parsed is None:
         raise InputError("--since", f"{since!r} is not a date: use YYYY-MM-DD")
     return parsed.date
@@ -218,8 +259,8 @@ def _print_group(group: GroupSummary) -> None:
     span = " … ".join(dict.fromkeys(x for x in (group.first_seen, group.last_seen) if x)) or "undated"
     typer.echo(f"{group.level} {group.id}: {group.title or '(untitled)'}")
     typer.echo(
-        f"  {group.size} articles · {span} · languages {', '.join(group.languages)}"
-        + (f" · {len(group.stories)} stories" if group.level == "topic" else "")
+        f"  {counted(group.size, 'article')} · {span} · languages {', '.join(group.languages)}"
+        + (f" · {counted(len(group.stories), 'story', 'stories')}" if group.level == "topic" else "")
     )
     if group.outlets:
         typer.echo(f"  outlets: {', '.join(group.outlets[:8])}")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from rich.console import Console
+from typing import TYPE_CHECKING
+
 from rich.markup import escape
 
+from samestory.cli.reporting import stdout_console
 from samestory.pairs.comparison import Comparison, Overlap
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _LABELS = {
     "same_story": "[green]same story[/green]",
@@ -15,7 +20,7 @@ _LABELS = {
 
 
 def print_report(result: Comparison) -> None:
-    console = Console(highlight=False)
+    console = stdout_console()
     console.print(f"{_LABELS[result.label]}  similarity {result.similarity:.2f}")
     for side, name in ((result.a, "A"), (result.b, "B")):
         console.print(f"  {name}: {escape(side.title or side.id)} [{side.lang}] {side.published or ''}")

@@ -8,12 +8,15 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from samestory.articles.model import Article, ReadFailure, ReadResult
 from samestory.errors import SamestoryError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 T = TypeVar("T")
 
@@ -78,14 +81,36 @@ def progress(items: Iterable[T], total: int | None, description: str) -> Iterato
         TextColumn(description),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.speed} it/s"),
+        TextColumn("{task.fields[rate]}"),
         TimeRemainingColumn(),
     ]
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(description, total=total)
+        task = bar.add_task(description, total=total, rate="")
         for item in items:
             yield item
             bar.advance(task)
+            bar.update(task, rate=items_per_second(bar.tasks[task].speed))
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``counted(1, "story", "stories")`` → "1 story"; "3 stories"."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+def items_per_second(speed: float | None) -> str:
+    """rich's raw speed reads "None" before the first estimate and "1044.7315754584388" after it."""
+    if speed is None:
+        return ""
+    return f"{speed:,.0f}/s" if speed >= 10 else f"{speed:.1f}/s"
+
+
+def stdout_console() -> Console:
+    """The console for a command's report: no wrapping at 80 columns when the output is piped or redirected,
+    so that a script or a file gets whole lines."""
+    from rich.console import Console
+
+    piped = not sys.stdout.isatty()
+    return Console(highlight=False, soft_wrap=piped, width=100_000 if piped else None)
 
 
 @contextmanager

@@ -7,6 +7,7 @@ encoder is by far the largest cost and is fastest on big batches.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from samestory.articles.model import Article, ReadFailure
@@ -17,7 +18,9 @@ from samestory.documents.language import (
     SUPPORTED_LANGUAGES,
     UNDETERMINED,
     detect_language,
+    is_declared_language_valid,
     normalise_language_code,
+    unsupported_script,
 )
 from samestory.documents.model import Document
 from samestory.documents.numbers import find_numbers
@@ -51,7 +54,14 @@ def analyse_text(article: Article) -> Document:
     """Everything but the vectors; cheap enough to run per article."""
     warnings: list[str] = []
     lang, confidence = _language(article)
-    if lang == UNDETERMINED:
+    if not is_declared_language_valid(article.lang):
+        warnings.append(f"declared language {article.lang!r} is no ISO 639 code; the language was read from the text")
+    if lang == UNDETERMINED and (script := unsupported_script(article.full_text)):
+        warnings.append(
+            f"written in {script.title()} script, in a language samestory does not support "
+            f"(supported: {', '.join(SUPPORTED_LANGUAGES)}); only language-independent analysis was done"
+        )
+    elif lang == UNDETERMINED:
         warnings.append("language could not be identified; only language-independent analysis was done")
     elif lang not in SUPPORTED_LANGUAGES:
         warnings.append(f"language {lang!r} is not supported; only language-independent analysis was done")
@@ -114,10 +124,28 @@ def title_text(document: Document) -> str:
 
 def analyse(articles: Iterable[Article], options: AnalysisOptions | None = None) -> list[Document]:
     options = options or AnalysisOptions()
+    encoder = load_encoder_in_background(options.encoder) if options.with_vectors else None
     documents = [analyse_text(article) for article in articles]
-    if options.with_vectors:
-        attach_vectors(documents, get_encoder(options.encoder), options.sentence_vectors)
+    if encoder is not None:
+        attach_vectors(documents, encoder.result(), options.sentence_vectors)
     return documents
+
+
+def load_encoder_in_background(spec: str) -> Future[Encoder]:
+    """The encoder, loading on a second thread while this one analyses the text: a cold ``compare`` spends
+    about a second decompressing weights, which then costs no wall time on a machine with two cores."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="samestory-encoder")
+    loading = pool.submit(_warm_encoder, spec)
+    pool.shutdown(wait=False)  # the thread ends once the encoder is loaded
+    return loading
+
+
+def _warm_encoder(spec: str) -> Encoder:
+    encoder = get_encoder(spec)
+    warm_up = getattr(encoder, "warm_up", None)
+    if warm_up is not None:
+        warm_up()
+    return encoder
 
 
 def analyse_each(

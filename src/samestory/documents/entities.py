@@ -128,7 +128,8 @@ def _tokens(sentence: str, index: int, lang: str, place_positions: set[tuple[int
     for word in words(sentence):
         if any(start <= word.start < end for start, end in hidden) or sentence[max(0, word.start - 1)] in "/@#":
             continue
-        word = name_part(_without_possessive(word))
+        if not word.text.isalpha():  # apostrophes, hyphens, full stops: possessives, elisions, compounds
+            word = name_part(_without_possessive(word))
         if lang in NOUN_CAPITALISING_LANGUAGES and "-" in word.text:
             yield from _compound_parts(word, lang)
             continue

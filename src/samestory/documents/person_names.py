@@ -14,6 +14,7 @@ import pkgutil
 from collections.abc import Iterable
 from functools import lru_cache
 
+from samestory.documents.table_cache import cached_table
 from samestory.documents.tokens import fold_case
 
 _GIVEN_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
@@ -22,6 +23,10 @@ _FAMILY_ATTRIBUTES = ("last_names", "last_names_male", "last_names_female")
 
 @lru_cache(maxsize=1)
 def _name_sets() -> tuple[frozenset[str], frozenset[str]]:
+    return cached_table("person-names", _read_name_sets)
+
+
+def _read_name_sets() -> tuple[frozenset[str], frozenset[str]]:
     given: set[str] = set()
     family: set[str] = set()
     try:

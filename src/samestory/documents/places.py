@@ -21,10 +21,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
-from samestory.documents.gazetteer import Gazetteer, PlaceEntry, gazetteer
+from samestory.documents.gazetteer import MAX_CJK_NAME, Gazetteer, PlaceEntry, gazetteer
 from samestory.documents.model import PlaceMention
 from samestory.documents.name_words import is_organisation_word, is_title
 from samestory.documents.person_names import is_given_name
@@ -74,7 +73,6 @@ _CONTEXT_CITY = 1_000_000
 _SMALL_COUNTRY = 1_000_000
 _CONTEXT_POPULATION_SHARE = 0.1
 """A city in a country the article names beats a bigger namesake only when it is not tiny beside it."""
-_MAX_CJK_NAME = 6
 HOME_COUNTRIES: dict[str, tuple[str, ...]] = {
     "de": ("DE", "AT", "CH"), "fr": ("FR", "BE", "CH"), "es": ("ES", "MX", "AR", "CO"), "it": ("IT",),
     "pt": ("PT", "BR"), "nl": ("NL", "BE"), "pl": ("PL",), "ru": ("RU",), "uk": ("UA",), "tr": ("TR",),
@@ -210,7 +208,7 @@ def _word_hits(sentence: str, index: int, lang: str, g: Gazetteer) -> list[Place
         word = tokens[position].text
         if _may_be_name(word):
             hit = _longest_match(sentence, tokens, position, index, g, lang)
-        elif fold_case(word) in g.words_from:  # "mer Noire", "golfe Persique", "canal de Suez"
+        elif word in g.lower_starts:  # "mer Noire", "golfe Persique", "canal de Suez"
             hit = _longest_match(sentence, tokens, position, index, g, lang, min_size=2)
         else:
             hit = None
@@ -322,11 +320,11 @@ def _in_organisation_name(sentence: str, tokens: list[Word], start: int, end: in
 
 
 def _cjk_hits(sentence: str, index: int, g: Gazetteer) -> list[PlaceHit]:
-    names = _cjk_names()
+    names = gazetteer().cjk_names
     hits: list[PlaceHit] = []
     position = 0
     while position < len(sentence):
-        for size in range(_MAX_CJK_NAME, 1, -1):
+        for size in range(MAX_CJK_NAME, 1, -1):
             chunk = sentence[position : position + size]
             if chunk in names:
                 hits.append(PlaceHit(g.names[chunk], chunk, index, (position,), capitalised=False))
@@ -335,9 +333,3 @@ def _cjk_hits(sentence: str, index: int, g: Gazetteer) -> list[PlaceHit]:
         else:
             position += 1
     return hits
-
-
-@lru_cache(maxsize=1)
-def _cjk_names() -> frozenset[str]:
-    g = gazetteer()
-    return frozenset(name for name in g.names if 2 <= len(name) <= _MAX_CJK_NAME and is_cjk(name))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,8 +69,9 @@ class TermVector:
 def term_vector(text: str, lang: str) -> TermVector:
     """The weighted stems of ``text`` (title and body), heaviest ``MAX_TERMS`` kept."""
     totals: dict[str, float] = {}
-    for stem, word in _stems(text):
-        totals[stem] = totals.get(stem, 0.0) + surprise(word, lang)
+    for word, count in Counter(_WORD.findall(fold_case(text))).items():
+        for stem, piece in _pieces(word):
+            totals[stem] = totals.get(stem, 0.0) + count * surprise(piece, lang)
     if not totals:
         return TermVector.empty()
     heaviest = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:MAX_TERMS]
@@ -83,15 +85,11 @@ def term_vector(text: str, lang: str) -> TermVector:
     return TermVector(ids, weights.astype(np.float16))
 
 
-def _stems(text: str) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    for match in _WORD.finditer(text):
-        word = fold_case(match.group())
-        if _CJK_RUN.fullmatch(word):
-            found.extend((word[i : i + 2], word[i : i + 2]) for i in range(max(1, len(word) - 1)))
-        else:
-            found.append((word[:STEM_CHARS], word))
-    return found
+def _pieces(word: str) -> list[tuple[str, str]]:
+    """(stem, word) of a folded word: its first letters, or the overlapping character pairs of CJK text."""
+    if _CJK_RUN.fullmatch(word):
+        return [(word[i : i + 2], word[i : i + 2]) for i in range(max(1, len(word) - 1))]
+    return [(word[:STEM_CHARS], word)]
 
 
 @lru_cache(maxsize=300_000)

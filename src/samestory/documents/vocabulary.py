@@ -33,7 +33,9 @@ _MAX_SUFFIX = 9
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str) -> float:
-    from wordfreq import available_languages, zipf_frequency
+    from wordfreq import available_languages
+
+    from samestory.documents.word_frequencies import zipf_frequency
 
     lang = _WORDFREQ_ALIASES.get(lang, lang)
     if lang not in _wordfreq_languages(available_languages):

@@ -35,8 +35,14 @@ def compare_documents(a: Document, b: Document, scorer: PairScorer | None = None
         a_sentences=a.sentences,
         b_sentences=b.sentences,
         features={name: round(float(v), 4) for name, v in zip(FEATURE_NAMES, features, strict=True)},
-        warnings=[f"a: {w}" for w in a.warnings] + [f"b: {w}" for w in b.warnings],
+        warnings=[f"{_side_name(a, 'A')}: {w}" for w in a.warnings]
+        + [f"{_side_name(b, 'B')}: {w}" for w in b.warnings],
     )
+
+
+def _side_name(document: Document, side: str) -> str:
+    """Warnings name the file (or the id) they concern, and the side when both would read alike."""
+    return f"{side} ({document.article.source or document.article.id})"
 
 
 def _as_article(item: Article | str, name: str) -> Article:

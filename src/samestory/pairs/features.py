@@ -51,6 +51,15 @@ DATED_COLUMNS = np.array([FEATURE_NAMES.index(name) for name in (*CONTENT_FEATUR
 DATE_KNOWN = FEATURE_NAMES.index("date_known")
 
 
+def as_published_same_day(rows: np.ndarray) -> np.ndarray:
+    """Feature rows as if both articles had been published on the same day (content unchanged)."""
+    moved = np.array(rows, copy=True)
+    moved[:, DATE_KNOWN] = 1.0
+    for name, value in (("date_close", 1.0), ("date_near", 1.0), ("month_differs", 0.0)):
+        moved[:, FEATURE_NAMES.index(name)] = value
+    return moved
+
+
 @dataclass(frozen=True, slots=True)
 class PairMatches:
     """The matched items behind the features, reused for the evidence (what the user sees is what scored)."""

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from samestory.articles.semeval import DIMENSIONS
-from samestory.pairs.features import CONTENT_COLUMNS, DATE_KNOWN, DATED_COLUMNS, FEATURE_NAMES
+from samestory.pairs.features import CONTENT_COLUMNS, DATE_KNOWN, DATED_COLUMNS, FEATURE_NAMES, as_published_same_day
 from samestory.pairs.labelled import DevPairs, SemEvalPairs
 from samestory.pairs.model import TREE_SETTINGS, TreeEnsemble, fit_calibration, fit_trees
 from samestory.pairs.scoring import PairScorer, SameStoryModel, Thresholds, scorer_to_json
@@ -92,8 +92,8 @@ def fit_heads(dev: DevPairs, sem: SemEvalPairs, dimensions: Sequence[str] = DIME
     same_dev, same_sem = (dev.labels == 1.0).astype(float), np.clip((2.5 - sem.labels[:, 0]) / 1.5, 0, 1)
     x, t, w = _stack((dev.features, same_dev, balanced), (sem.features, same_sem), SEMEVAL_WEIGHT)
     content = _fit(x, t, w, tuple(int(c) for c in CONTENT_COLUMNS))
-    dated_rows = x[:, DATE_KNOWN] > 0
-    dated = _fit(x[dated_rows], t[dated_rows], w[dated_rows], tuple(int(c) for c in DATED_COLUMNS))
+    dated_x, dated_t, dated_w = _with_contemporaries(x, t, w)
+    dated = _fit(dated_x, dated_t, dated_w, tuple(int(c) for c in DATED_COLUMNS))
     related_dev, related_sem = (dev.labels > 0).astype(float), np.clip((3.5 - sem.labels[:, 0]) / 1.5, 0, 1)
     x, t, w = _stack((dev.features, related_dev, balanced), (sem.features, related_sem), SEMEVAL_WEIGHT)
     related = _fit(x, t, w, tuple(int(c) for c in CONTENT_COLUMNS))
@@ -111,6 +111,28 @@ def fit_heads(dev: DevPairs, sem: SemEvalPairs, dimensions: Sequence[str] = DIME
             x, t, w = sem_x, sem_t, np.ones(len(sem_x))
         heads[name] = _fit(x, t, w, every, bounds=(1.0, 4.0), sign=-1)
     return Heads(content, dated, related, heads)
+
+
+CONTEMPORARY_WEIGHT = 0.25
+"""Weight of each surely-unrelated pair replayed as published the same day (``_with_contemporaries``)."""
+
+
+def _with_contemporaries(x: np.ndarray, t: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The dated model's training set: the dated pairs, plus every pair that is surely two stories (target 0,
+    dated or not) again as if both were published on the same day.
+
+    news-dev's unrelated pairs come from other years, so on its own the dated model learns "published close
+    together → same story"; but every day brings many unrelated stories (a harbour festival and a flood two
+    days apart in one country). These contemporaries teach it that a close date means something only beside
+    shared content. SemEval's pairs, collected from one period, are added this way too.
+    """
+    dated = x[:, DATE_KNOWN] > 0
+    unrelated = t == 0.0
+    return (
+        np.vstack([x[dated], as_published_same_day(x[unrelated])]),
+        np.concatenate([t[dated], t[unrelated]]),
+        np.concatenate([w[dated], w[unrelated] * CONTEMPORARY_WEIGHT]),
+    )
 
 
 def _fit(

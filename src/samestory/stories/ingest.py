@@ -32,10 +32,13 @@ BATCH_SIZE = 64
 """Articles per transaction and per encoder call: large enough for the encoder, small enough to lose
 little work to a crash."""
 
-Status = Literal["new", "duplicate", "near_duplicate"]
+Status = Literal["new", "duplicate", "already_stored", "near_duplicate", "id_taken"]
+"""duplicate: repeats an earlier article of this input; already_stored: repeats an article stored before this
+run (a rerun after a crash); id_taken: another article already bears its id, so it is refused."""
 STAGES = ("analysis", "waiting", "encoding", "placement")
-Copy = tuple[Article, str | int]
-"""An input article already stored (or earlier in the run): the stored key, or the original's hash."""
+Copy = tuple[Article, str | int | None]
+"""An input article not to store: the stored key of the article it repeats (stored before this run), the
+content hash of an earlier article of this run it repeats, or None when its id is already taken."""
 Batch = tuple[list[Article], list[Copy]]
 """Articles to store, and the duplicates met while they were gathered."""
 PIPELINE_DEPTH = 2
@@ -50,15 +53,20 @@ class Outcome:
     """What happened to one input article; ``key`` is the stored article it is (or duplicates)."""
 
     article: Article
-    key: int
+    key: int | None
+    """None only for an article refused because its id is taken."""
     status: Status
+    warnings: tuple[str, ...] = ()
+    """What analysis could not do for it ("language not supported"), for the caller to show."""
 
 
 @dataclass(slots=True)
 class IngestSummary:
     new: int = 0
     duplicates: int = 0
+    already_stored: int = 0
     near_duplicates: int = 0
+    id_taken: int = 0
     failed: int = 0
     stories: set[int] = field(default_factory=set)
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
@@ -70,8 +78,10 @@ class IngestSummary:
         self.seconds[stage] += time.perf_counter() - started
 
     def count(self, outcome: Outcome, placement: Placement | None) -> None:
-        if outcome.status == "duplicate":
-            self.duplicates += 1
+        if outcome.status in ("duplicate", "already_stored", "id_taken"):
+            self.duplicates += outcome.status == "duplicate"
+            self.already_stored += outcome.status == "already_stored"
+            self.id_taken += outcome.status == "id_taken"
             return
         self.new += 1
         self.near_duplicates += outcome.status == "near_duplicate"
@@ -93,6 +103,8 @@ class Ingestor:
         self._saved_at = time.monotonic()
         self._seen: dict[str, str] = {}
         """Identity (content hash or URL key) → content hash of the first article of this run bearing it."""
+        self._ids: set[str] = set()
+        """Ids of the articles this run stores: a later, different article with one of them is refused."""
 
     def run(self, articles: Iterable[Article]) -> Iterator[Outcome]:
         """Store ``articles``, yielding each one's outcome once its batch is committed.
@@ -161,6 +173,10 @@ class Ingestor:
             if existing is not None:
                 copies.append((article, existing))
                 continue
+            if article.id in self._ids or self.store.keys_for_id(article.id):
+                copies.append((article, None))
+                continue
+            self._ids.add(article.id)
             for identity in identities:
                 self._seen[identity] = article.content_hash
             fresh.append(article)
@@ -177,9 +193,9 @@ class Ingestor:
         signatures = [neardup.signature(a.full_text) for a in articles]
         placements = self.engine.place_batch(documents, signatures)
         self.summary.timed("placement", started)
-        for article, placement in zip(articles, placements, strict=True):
+        for article, document, placement in zip(articles, documents, placements, strict=True):
             status: Status = "near_duplicate" if placement.duplicate_of is not None else "new"
-            outcome = Outcome(article, placement.key, status)
+            outcome = Outcome(article, placement.key, status, tuple(document.warnings))
             self.summary.count(outcome, placement)
             yield outcome
 
@@ -191,9 +207,14 @@ class Ingestor:
     def _resolve(self, copies: list[Copy]) -> Iterator[Outcome]:
         """Duplicates are reported once their original is stored."""
         for article, original in copies:
-            key = original if isinstance(original, int) else self.store.existing_key(original, None)
-            if key is None:  # pragma: no cover - the original is always stored first
-                continue
-            outcome = Outcome(article, key, "duplicate")
+            if original is None:
+                outcome = Outcome(article, None, "id_taken")
+            elif isinstance(original, int):
+                outcome = Outcome(article, original, "already_stored")
+            else:
+                key = self.store.existing_key(original, None)
+                if key is None:  # pragma: no cover - the original is always stored first
+                    continue
+                outcome = Outcome(article, key, "duplicate")
             self.summary.count(outcome, None)
             yield outcome

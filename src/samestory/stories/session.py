@@ -10,7 +10,7 @@ from pathlib import Path
 
 from samestory.articles import FieldMap, read_one_article
 from samestory.documents.analyze import analyse_text
-from samestory.documents.encoders import get_encoder
+from samestory.documents.encoders import encoder_dimension, get_encoder
 from samestory.documents.model import Document
 from samestory.errors import InputError, StoreError
 from samestory.stories.engine import EngineConfig, StoryEngine
@@ -40,20 +40,33 @@ def open_session(
 
     ``workers``: processes that analyse and encode long inputs (None: one per CPU core; 0: threads only).
     """
-    store = StoryStore.open(db)
+    name, similarity = load_story_scorer(scorer)
+    store = StoryStore.open(db, encoder=similarity.encoder, dim=encoder_dimension(similarity.encoder))
     try:
+        _check_vectors(store, similarity.encoder, scorer)
         encoder = get_encoder(store.encoder)
         if encoder.dim != store.dim:
             raise StoreError(
                 f"the store holds {store.dim}-dim vectors but encoder {encoder.name!r} gives {encoder.dim}"
             )
-        name, similarity = load_story_scorer(scorer)
         _record_scorer(store, name)
         engine = StoryEngine(store, similarity, EngineConfig())
         processes = (os.cpu_count() or 1) if workers is None else workers
         yield Session(store, engine, Ingestor(engine, encoder, batch_size, processes), name)
     finally:
         store.close()
+
+
+def _check_vectors(store: StoryStore, encoder: str, scorer: Path | None) -> None:
+    """A store holds the vectors of one encoder, and a scorer judges the vectors it was fitted on: mixing
+    them would place articles by meaningless similarities, so it is refused."""
+    if store.encoder != encoder:
+        which = f"the scorer {scorer}" if scorer else "the shipped scorer"
+        raise StoreError(
+            f"the store {store.path or '(in memory)'} holds vectors of the {store.encoder!r} encoder, but {which} "
+            f"is fitted for {encoder!r}: use a scorer fitted for {store.encoder!r} "
+            f"(samestory train --encoder {store.encoder}) or another store"
+        )
 
 
 def _record_scorer(store: StoryStore, name: str) -> None:
@@ -78,6 +91,7 @@ def find_similar(
     """``samestory similar``: ``article`` is a file to analyse, or the id of a stored article."""
     with StoryStore.open(db, create=False, readonly=True) as store:
         _, similarity = load_story_scorer(scorer)
+        _check_vectors(store, similarity.encoder, scorer)
         document, exclude = _query_document(store, article, fields)
         return similar_articles(store, similarity, document, k, exclude)
 

@@ -21,6 +21,8 @@ class PairSimilarity(Protocol):
     """Judges one article against several: calibrated same-story probabilities, labels, SemEval scores."""
 
     thresholds: Thresholds
+    encoder: str
+    """The encoder whose vectors the judgement was fitted on."""
 
     def judge(self, a: Document, others: list[Document]) -> Judgements: ...
 

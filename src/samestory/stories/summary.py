@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -117,7 +118,7 @@ def _precision_of(iso: str) -> str:
 
 def _summarise_group(group: int, rows: list[Any], level: Level, ids: dict[int, str]) -> GroupSummary:
     originals = [r for r in rows if r["duplicate_of"] is None] or rows
-    dated = sorted((r for r in rows if r["day"] is not None), key=lambda r: r["day"])
+    dated = _dated_at_best_precision(rows)
     return GroupSummary(
         id=group,
         level=level,
@@ -136,6 +137,14 @@ def _summarise_group(group: int, rows: list[Any], level: Level, ids: dict[int, s
     )
 
 
+def _dated_at_best_precision(rows: list[Any]) -> list[Any]:
+    """Members with a publication day, in time order; members dated only to a month or year count only when no
+    member has a day, so "first seen" and "last seen" are never a precise day beside a vague month."""
+    dated = [r for r in rows if r["day"] is not None]
+    by_day = [r for r in dated if (r["precision"] or "day") == "day"]
+    return sorted(by_day or dated, key=lambda r: r["day"])
+
+
 def _representative_title(rows: list[Any]) -> str | None:
     """The headline of the member nearest the group's mean vector (the most typical report), a real title if
     any member has one."""
@@ -145,13 +154,23 @@ def _representative_title(rows: list[Any]) -> str | None:
 
 
 def headline(text: str | None) -> str | None:
-    """A title, or the first line of a text cut at a word boundary."""
+    """A title, or the first line of a text cut at a word boundary; a byline ("By EUobserver") or a wire
+    dateline ("(MENAFN)", "TRIPOLI (Reuters) -") in front is not what the article says, so it is skipped."""
     if not text or not text.strip():
         return None
-    line = text.strip().splitlines()[0].strip()
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    while len(lines) > 1 and _BYLINE.match(lines[0]):
+        lines.pop(0)
+    line = _DATELINE.sub("", lines[0], count=1) or lines[0]
     if len(line) <= HEADLINE_CHARS:
         return line
     return line[:HEADLINE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+_BYLINE = re.compile(r"(?i:by|von|par|por|di|door|av|af|przez|от|بقلم)\s+(?![a-z])\w[^.,;:!?]{0,60}$")
+"""A short first line naming the writer or the outlet, in the languages whose bylines start with a word."""
+_DATELINE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .,'/-]{1,40}\s*)?\([^()\n]{1,30}\)\s*[-–—:]?\s*")
+"""A wire dateline: an optional capitalised place, then the source in parentheses, then a dash."""
 
 
 def _ranked(values: Any) -> list[str]:
@@ -172,8 +191,9 @@ def _top_names(rows: list[Any], column: str, skip_prefix: str | None = None) -> 
             mentions[key] += count
             seen.add(key)
         articles.update(seen)
-    ranked = sorted(articles, key=lambda k: (-articles[k], -mentions[k], k))[:TOP_NAMES]
-    return [names[k].most_common(1)[0][0] for k in ranked]
+    ranked = sorted(articles, key=lambda k: (-articles[k], -mentions[k], k))
+    shown = dict.fromkeys(names[k].most_common(1)[0][0] for k in ranked)  # two keys can share a display name
+    return list(shown)[:TOP_NAMES]
 
 
 def _article_line(row: Any, ids: dict[int, str]) -> ArticleLine:

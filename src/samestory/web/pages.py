@@ -84,6 +84,10 @@ def _parse_since(value: str | None) -> dt.date | None:
         return None
 
 
+STORIES_SHOWN = 200
+"""The story list shows the most recently seen stories; the rest are reached by "seen since"."""
+
+
 @router.get("/ui/stories", response_class=HTMLResponse)
 def stories_page(request: Request, since: str | None = None, level: str | None = None) -> Response:
     if (login := _token_login(request)) is not None:
@@ -94,7 +98,7 @@ def stories_page(request: Request, since: str | None = None, level: str | None =
     levels = state.store.levels()
     chosen_level = level if level in levels else None
     since_day = _parse_since(since)
-    stories = state.store.stories(since_day, chosen_level, 200)
+    stories = state.store.stories(since_day, chosen_level, STORIES_SHOWN)
     overall: dict[dt.date, int] = {}
     rows = []
     for story in stories:
@@ -105,9 +109,11 @@ def stories_page(request: Request, since: str | None = None, level: str | None =
     return render(
         request,
         "stories.html",
-        title="Stories",
+        title="Topics" if chosen_level == "topic" else "Stories",
         rows=rows,
         overall=build_timeline(overall, width=900, height=80),
+        members=sum(int(story.get("size", 0)) for story in stories),
+        truncated=len(stories) == STORIES_SHOWN,
         levels=levels,
         level=chosen_level or (levels[0] if levels else ""),
         since=since_day.isoformat() if since_day else "",

@@ -1,4 +1,4 @@
-// Find coverage: send one unstored article to POST /coverage and list the stored articles of its story.
+// Find coverage: send one article to POST /coverage and list the stored articles most like it, with its story.
 "use strict";
 
 (function () {
@@ -40,10 +40,16 @@
       const link = S.el("a", "story-link", story.title || story.id);
       link.href = "/ui/stories/" + encodeURIComponent(story.id);
       heading.appendChild(link);
-      heading.appendChild(S.el("span", "count", String(story.size || 0) + " articles"));
+      const size = story.size || 0;
+      heading.appendChild(S.el("span", "count", String(size) + (size === 1 ? " article" : " articles")));
     } else {
       heading.textContent = "No stored story tells this one; the nearest articles are below.";
     }
+    const stored = document.getElementById("coverage-stored");
+    stored.hidden = !data.stored_as;
+    stored.textContent = data.stored_as
+      ? "This article is already stored, as “" + data.stored_as + "”; the story is the one it was placed in, and it is left out of the list below."
+      : "";
     const list = document.getElementById("coverage-articles");
     S.clear(list);
     const articles = data.articles || [];
