@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--sample", type=int, default=300, help="Articles the bare encoder is timed on.")
-    parser.add_argument("--scorer", default="auto")
+    parser.add_argument("--scorer", default=None, help="Scorer parameters file (default: the shipped scorer).")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
     process = psutil.Process()

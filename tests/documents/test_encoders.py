@@ -21,7 +21,7 @@ def test_normalise_gives_unit_rows_and_survives_zero_rows() -> None:
 
 @pytest.mark.parametrize("spec", ["bogus", "st:", "", "USE"])
 def test_unknown_encoder_specs_are_refused_with_the_choices(spec: str) -> None:
-    with pytest.raises(ModelUnavailableError, match="use 'use', 'e5' or 'st:MODEL_NAME_OR_PATH'"):
+    with pytest.raises(ModelUnavailableError, match="use 'use', 'e5', 'use-static' or 'st:MODEL_NAME_OR_PATH'"):
         get_encoder(spec)
 
 

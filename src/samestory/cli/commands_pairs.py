@@ -301,12 +301,14 @@ def _print_dev_report(report, encoder: str) -> None:  # type: ignore[no-untyped-
 
 def _print_semeval_report(report, how: str, encoder: str) -> None:  # type: ignore[no-untyped-def]
     typer.echo(f"SemEval-2022 Task 8, {report.pairs} pairs ({how})")
-    typer.echo(f"{'':12s}{'pairs':>7s}{'samestory':>11s}{_baseline_name(encoder):>14s}")
+    baseline = _baseline_name(encoder)
+    width = max(14, len(baseline) + 2)
+    typer.echo(f"{'':12s}{'pairs':>7s}{'samestory':>11s}{baseline:>{width}s}")
     typer.echo(
-        f"{'all':12s}{report.pairs:7d}{report.pearson['overall']:11.3f}{report.pearson['baseline_overall']:14.3f}"
+        f"{'all':12s}{report.pairs:7d}{report.pearson['overall']:11.3f}{report.pearson['baseline_overall']:{width}.3f}"
     )
     for language, row in report.per_language_pair.items():
-        typer.echo(f"{language:12s}{row['pairs']:7d}{row['overall']:11.3f}{row['baseline']:14.3f}")
+        typer.echo(f"{language:12s}{row['pairs']:7d}{row['overall']:11.3f}{row['baseline']:{width}.3f}")
     others = "  ".join(
         f"{name} {value:.3f}" for name, value in report.pearson.items() if name not in ("overall", "baseline_overall")
     )

@@ -13,8 +13,10 @@ import typer
 from samestory.cli.eval_group import eval_app
 from samestory.cli.reporting import (
     FailureLog,
+    FastOption,
     FieldsOption,
     ScorerOption,
+    chosen_scorer,
     counted,
     progress,
     user_errors,
@@ -48,6 +50,7 @@ def ingest(
     db: DbOption,
     fields: FieldsOption = None,
     scorer: ScorerOption = None,
+    fast: FastOption = False,
     as_json: JsonOption = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, hidden=True, help="Articles per transaction.")] = 64,
     workers: Annotated[
@@ -67,7 +70,7 @@ def ingest(
     with user_errors():
         field_map = FieldMap.parse(fields)
         started = time.perf_counter()
-        with open_session(db, scorer, batch_size, workers) as session:
+        with open_session(db, chosen_scorer(scorer, fast), batch_size, workers) as session:
             articles = progress(log.articles(read_articles(inputs, field_map)), _estimate(inputs), "ingest")
             for outcome in session.ingestor.run(articles):
                 if outcome.status == "id_taken":
@@ -136,13 +139,14 @@ def similar(
     k: Annotated[int, typer.Option("--k", min=1, help="How many articles to show.")] = 10,
     fields: FieldsOption = None,
     scorer: ScorerOption = None,
+    fast: FastOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """The coverage of an article's story in the store: nearest articles re-ranked by the pair scorer."""
     from samestory.stories.session import find_similar
 
     with user_errors():
-        results = find_similar(db, article, k, fields, scorer)
+        results = find_similar(db, article, k, fields, chosen_scorer(scorer, fast))
         for result in results:
             if as_json:
                 write_json_line(result.to_dict())
@@ -157,6 +161,7 @@ def cluster(
     inputs: InputsArgument,
     fields: FieldsOption = None,
     scorer: ScorerOption = None,
+    fast: FastOption = False,
 ) -> None:
     """Group articles into stories and topics, without a store; prints {"id", "story", "topic"} per article."""
     from samestory.articles import FieldMap, read_articles
@@ -164,6 +169,7 @@ def cluster(
 
     log = FailureLog()
     with user_errors():
+        scorer = chosen_scorer(scorer, fast)
         articles = unique_ids(log.articles(read_articles(inputs, FieldMap.parse(fields))), log)
         advance = _counter(len(articles), "cluster")
         for assignment in cluster_articles(articles, scorer, on_article=advance):
@@ -174,6 +180,7 @@ def cluster(
 def eval_stories(
     file: Annotated[Path, typer.Argument(help="Labelled JSON Lines: id, title, text, lang, date, event, topic.")],
     scorer: ScorerOption = None,
+    fast: FastOption = False,
     baseline: Annotated[bool, typer.Option(help="Also measure the plain average-link baseline.")] = True,
     as_json: JsonOption = False,
 ) -> None:
@@ -181,7 +188,7 @@ def eval_stories(
     from samestory.stories.report import evaluate_file, print_evaluation
 
     with user_errors():
-        report = evaluate_file(file, scorer, with_baseline=baseline)
+        report = evaluate_file(file, chosen_scorer(scorer, fast), with_baseline=baseline)
         if as_json:
             write_json_line(report)
         else:

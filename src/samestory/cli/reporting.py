@@ -133,6 +133,28 @@ ScorerOption = Annotated[
     typer.Option("--scorer", help="Scorer parameters written by `samestory train` (default: the shipped scorer)."),
 ]
 """The --scorer option shared by every command that judges pairs or places articles."""
+FastOption = Annotated[
+    bool,
+    typer.Option(
+        "--fast",
+        help="Static vectors distilled from the encoder, and the scorer fitted for them: encoding about 100x "
+        "cheaper, judgements somewhat less accurate (docs/fast.md). A store holds one kind of vector.",
+    ),
+]
+"""The --fast option of the commands that encode many articles: ingest, cluster, similar, serve."""
+
+
+def chosen_scorer(scorer: Path | None, fast: bool) -> Path | None:
+    """``--fast`` is the shipped fast scorer (its encoder comes with it); with ``--scorer`` it is ambiguous."""
+    if not fast:
+        return scorer
+    if scorer is not None:
+        raise typer.BadParameter("--fast and --scorer both choose the scorer; give one of them", param_hint="--fast")
+    from samestory.pairs.scoring import shipped_scorer_path
+
+    return shipped_scorer_path(fast=True)
+
+
 FieldsOption = Annotated[
     str | None, typer.Option("--fields", help="Field names of JSONL/CSV input, e.g. 'text=body,date=published'.")
 ]

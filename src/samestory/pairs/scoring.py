@@ -116,6 +116,15 @@ class PairScorer:
         return self.judge_features(np.vstack(rows) if rows else np.zeros((0, len(FEATURE_NAMES))))
 
 
+FAST_PARAMS = "fast.json"
+"""The shipped scorer fitted for the fast path's static vectors (``--fast``, encoder ``use-static``)."""
+
+
+def shipped_scorer_path(fast: bool = False) -> Path:
+    """The file of a shipped scorer: the default one, or the one fitted for the fast path."""
+    return Path(str(resources.files("samestory.pairs").joinpath("params", FAST_PARAMS if fast else DEFAULT_PARAMS)))
+
+
 def load_scorer(path: str | Path | None = None) -> PairScorer:
     """The shipped scorer, or one written by ``samestory train``."""
     return _load(str(path) if path else None)

@@ -49,8 +49,8 @@ def cluster_articles(
 
     ``loaded`` is a scorer the caller already loaded, which ``scorer`` (a parameters file) then does not name.
     """
-    encoder = encoder or get_encoder()
     similarity = loaded or load_story_scorer(scorer)[1]
+    encoder = encoder or get_encoder(similarity.encoder)
     store = StoryStore.open(None, encoder=encoder.name, dim=encoder.dim)
     engine = StoryEngine(store, similarity, config or EngineConfig())
     keys: dict[int, int] = {}

@@ -27,8 +27,8 @@ def evaluate_file(path: Path, scorer: Path | None = None, with_baseline: bool = 
     failures = [r for r in results if isinstance(r, ReadFailure)]
     if not articles:
         raise InputError(str(path), "none of its labelled records could be read as an article")
-    encoder = get_encoder()
     scorer_name, loaded = load_story_scorer(scorer)
+    encoder = get_encoder(loaded.encoder)
     assignments = cluster_articles(articles, encoder=encoder, loaded=loaded)
     events = [labels[a.id].event for a in articles]
     topics = [labels[a.id].topic for a in articles]
@@ -76,7 +76,7 @@ def print_evaluation(report: dict[str, Any]) -> None:
         typer.echo(f"{name:34}{scores['precision']:>8.3f}{scores['recall']:>8.3f}{scores['f1']:>8.3f}")
     if "baseline" in report:
         typer.echo(
-            "baseline: average-link over one USE vector per article, best threshold of the grid chosen on this "
+            "baseline: average-link over one encoder vector per article, best threshold of the grid chosen on this "
             "file (optimistic)"
         )
     typer.echo(f"{report['seconds']} s")

@@ -10,15 +10,16 @@ from pathlib import Path
 
 from samestory.articles import FieldMap, read_one_article
 from samestory.documents.analyze import analyse_text
-from samestory.documents.encoders import encoder_dimension, get_encoder
+from samestory.documents.encoders import StaticEncoder, encoder_dimension, get_encoder
 from samestory.documents.model import Document
 from samestory.errors import InputError, StoreError
+from samestory.pairs.scoring import shipped_scorer_path
 from samestory.stories.engine import EngineConfig, StoryEngine
 from samestory.stories.ingest import BATCH_SIZE, Ingestor
 from samestory.stories.preparation import encode_documents
 from samestory.stories.search import SimilarArticle, similar_articles
 from samestory.stories.similarity import load_story_scorer
-from samestory.stories.store import StoryStore
+from samestory.stories.store import StoryStore, stored_encoder
 
 
 @dataclass(slots=True)
@@ -40,6 +41,7 @@ def open_session(
 
     ``workers``: processes that analyse and encode long inputs (None: one per CPU core; 0: threads only).
     """
+    scorer = scorer_for_store(db, scorer)
     name, similarity = load_story_scorer(scorer)
     store = StoryStore.open(db, encoder=similarity.encoder, dim=encoder_dimension(similarity.encoder))
     try:
@@ -55,6 +57,14 @@ def open_session(
         yield Session(store, engine, Ingestor(engine, encoder, batch_size, processes), name)
     finally:
         store.close()
+
+
+def scorer_for_store(db: Path | None, scorer: Path | None) -> Path | None:
+    """The scorer a command uses on a store: the one asked for, else the shipped one fitted for the vectors
+    the store holds (a store built with ``--fast`` is read with the fast scorer without saying so again)."""
+    if scorer is None and stored_encoder(db) == StaticEncoder.name:
+        return shipped_scorer_path(fast=True)
+    return scorer
 
 
 def _check_vectors(store: StoryStore, encoder: str, scorer: Path | None) -> None:
@@ -89,6 +99,7 @@ def find_similar(
     db: Path, article: str, k: int, fields: str | None, scorer: Path | None = None
 ) -> list[SimilarArticle]:
     """``samestory similar``: ``article`` is a file to analyse, or the id of a stored article."""
+    scorer = scorer_for_store(db, scorer)
     with StoryStore.open(db, create=False, readonly=True) as store:
         _, similarity = load_story_scorer(scorer)
         _check_vectors(store, similarity.encoder, scorer)

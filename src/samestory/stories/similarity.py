@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from samestory.documents.model import Document
-from samestory.pairs.scoring import Judgements, Thresholds, load_scorer
+from samestory.pairs.scoring import Judgements, Thresholds, load_scorer, shipped_scorer_path
 
 
 @runtime_checkable
@@ -32,5 +32,7 @@ def load_story_scorer(path: Path | None = None) -> tuple[str, PairSimilarity]:
     scorer = load_scorer(path)
     if path is None:
         return "shipped", scorer
+    if Path(path).resolve() == shipped_scorer_path(fast=True).resolve():
+        return "shipped-fast", scorer
     fingerprint = hashlib.sha1(Path(path).read_bytes()).hexdigest()[:12]
     return f"{Path(path).name}#{fingerprint}", scorer

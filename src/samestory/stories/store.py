@@ -467,6 +467,16 @@ def _create_schema(connection: sqlite3.Connection, encoder: str, dim: int) -> No
     connection.executemany("INSERT INTO samestory_meta (key, value) VALUES (?, ?)", values.items())
 
 
+def stored_encoder(path: str | Path | None) -> str | None:
+    """The encoder whose vectors the store at ``path`` holds; None when there is no usable store there yet."""
+    if path is None or not Path(path).is_file() or Path(path).stat().st_size == 0:
+        return None
+    try:
+        return _validate_existing(Path(path)).get("encoder", "use")
+    except StoreError:
+        return None
+
+
 def _validate_existing(path: Path) -> dict[str, str]:
     """Check, reading only, that ``path`` is a samestory store this version can use; return its meta."""
     try:
