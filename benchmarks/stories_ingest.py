@@ -70,10 +70,12 @@ def _encode(texts: list[str]) -> np.ndarray:
     return get_encoder().encode(texts)
 
 
-def ingest_rate(path: Path, db: Path, scorer: str, workers: int) -> tuple[float, float, int, dict[str, float]]:
+def ingest_rate(
+    path: Path, db: Path, scorer: Path | None, workers: int, use_ray: bool = False
+) -> tuple[float, float, int, dict[str, float]]:
     """Articles/s of the whole ingest and of its part after the worker processes started, articles stored,
-    and seconds per stage (see ``IngestSummary``)."""
-    with open_session(db, scorer, workers=workers) as session:
+    and seconds per stage (see ``IngestSummary``). ``use_ray``: Ray actors prepare the batches."""
+    with open_session(db, scorer, workers=workers, use_ray=use_ray) as session:
         articles = [a for a in read_articles([path]) if isinstance(a, Article)]
         started = time.perf_counter()
         steady_from: tuple[int, float] | None = None

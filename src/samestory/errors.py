@@ -23,6 +23,10 @@ class ModelUnavailableError(SamestoryError):
     """An encoder backend cannot be loaded (package missing, no weights offline)."""
 
 
+class EngineUnavailableError(SamestoryError):
+    """The distributed engine asked for (Ray) is not installed or its cluster cannot be reached."""
+
+
 class StoreError(SamestoryError):
     """The story store cannot be opened or written."""
 

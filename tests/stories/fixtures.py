@@ -73,6 +73,9 @@ class CosineSimilarity:
     def similarity(self, a: Document, b: Document) -> float:
         return float(a.head_vector @ b.head_vector)  # type: ignore[operator]
 
+    def similarities(self, a: Document, others: list[Document]) -> np.ndarray:
+        return np.array([self.similarity(a, b) for b in others])
+
     def judge(self, a: Document, others: list[Document]) -> Judgements:
         similarity = np.array([self.similarity(a, b) for b in others])
         labels = [self.thresholds.label(float(s), float(s)) for s in similarity]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from samestory.articles.html import article_from_html, looks_like_html
 from samestory.articles.model import Article, ReadFailure, ReadResult
+from samestory.articles.parquet import read_parquet
 from samestory.articles.plain import article_from_plain_text
 from samestory.articles.records import FieldMap
 from samestory.articles.semeval import article_from_newspaper_json, is_semeval_dir, iter_semeval_dir
@@ -90,6 +91,9 @@ def _read_directory(directory: Path, fields: FieldMap, max_bytes: int) -> Iterat
 
 def _read_file(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[ReadResult]:
     suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        yield from read_parquet(path, fields)
+        return
     if suffix in _JSONL_SUFFIXES or suffix == ".csv":
         yield from _read_collection(path, suffix, fields, max_bytes)
         return

@@ -58,8 +58,21 @@ def ingest(
         typer.Option(
             "--workers",
             min=0,
-            help="Processes that analyse and encode long inputs (default: one per CPU core; 0: threads only).",
+            help="Processes that analyse and encode long inputs (default: one per CPU core; 0: threads only). "
+            "With --engine ray: Ray actors (default: one per CPU of the cluster).",
         ),
+    ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="Where analysis and encoding run: 'local' (threads, then worker processes) or 'ray' (Ray "
+            "actors; pip install 'samestory[ray]'). Placement and the store stay in this process.",
+        ),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option("--address", help="Ray cluster address (ray://HOST:10001 or HOST:6379); default: local Ray."),
     ] = None,
 ) -> None:
     """Add articles to a story store: skip exact duplicates, link near-duplicates, place each in a story."""
@@ -69,8 +82,13 @@ def ingest(
     log = FailureLog()
     with user_errors():
         field_map = FieldMap.parse(fields)
+        if engine not in ("local", "ray"):
+            raise typer.BadParameter(f"{engine!r}: use 'local' or 'ray'", param_hint="--engine")
+        if address and engine != "ray":
+            raise typer.BadParameter("--address needs --engine ray", param_hint="--address")
         started = time.perf_counter()
-        with open_session(db, chosen_scorer(scorer, fast), batch_size, workers) as session:
+        session_options = {"ray_address": address, "use_ray": engine == "ray"}
+        with open_session(db, chosen_scorer(scorer, fast), batch_size, workers, **session_options) as session:
             articles = progress(log.articles(read_articles(inputs, field_map)), _estimate(inputs), "ingest")
             for outcome in session.ingestor.run(articles):
                 if outcome.status == "id_taken":

@@ -49,11 +49,12 @@ class TreeEnsemble:
         if not len(x):
             return np.zeros(0)
         trees = np.arange(s.feature.shape[0])[None, :]
+        rows = np.arange(len(x))[:, None]
         node = np.zeros((len(x), s.feature.shape[0]), dtype=np.int64)
         for _ in range(s.depth + 1):
             feature = s.feature[trees, node]
             leaf = feature < 0
-            value = np.take_along_axis(x, np.where(leaf, 0, feature), axis=1)
+            value = x[rows, np.where(leaf, 0, feature)]
             go_left = value <= s.threshold[trees, node]
             node = np.where(leaf, node, np.where(go_left, s.left[trees, node], s.right[trees, node]))
         total = self.init + s.value[trees, node].sum(axis=1)

@@ -100,7 +100,10 @@ class PairScorer:
         return self.judge_features(rows)
 
     def similarities(self, a: Document, others: list[Document]) -> np.ndarray:
-        return self.judge(a, others).similarity
+        """Only the calibrated same-story probabilities: what story placement decides with (two of the ten
+        models; the related and SemEval heads are for what a user reads)."""
+        rows = np.vstack([pair_features(a, other) for other in others]) if others else np.zeros((0, len(FEATURE_NAMES)))
+        return self.same_story.probability(rows)
 
     def similarity(self, a: Document, b: Document) -> float:
         return float(self.similarities(a, [b])[0])

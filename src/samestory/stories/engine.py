@@ -142,7 +142,7 @@ class StoryEngine:
             return Candidates([], topics)
         chosen = [k for story_keys in members.values() for k in story_keys]
         documents = self.store.documents(chosen)
-        values = np.asarray(self.scorer.judge(document, [documents[k] for k in chosen]).similarity, dtype=np.float64)
+        values = np.asarray(self.scorer.similarities(document, [documents[k] for k in chosen]), dtype=np.float64)
         score_of = dict(zip(chosen, values.tolist(), strict=True))
         scores = [
             StoryScore(story, placed[story_keys[0]].topic, self._mean_best([score_of[k] for k in story_keys]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Literal
@@ -41,8 +41,6 @@ Copy = tuple[Article, str | int | None]
 content hash of an earlier article of this run it repeats, or None when its id is already taken."""
 Batch = tuple[list[Article], list[Copy]]
 """Articles to store, and the duplicates met while they were gathered."""
-PIPELINE_DEPTH = 2
-"""Batches being analysed or encoded by threads while one is placed."""
 PROCESS_WORKERS_AFTER = 8 * BATCH_SIZE
 """Articles prepared in threads before worker processes are started: loading the models in each worker
 takes seconds, which only a long input repays (small runs, tests and ``cluster`` stay in threads)."""
@@ -92,13 +90,23 @@ class IngestSummary:
 class Ingestor:
     """Feeds articles to a ``StoryEngine``; iterate ``run`` to drive it and see each outcome."""
 
-    def __init__(self, engine: StoryEngine, encoder: Encoder, batch_size: int = BATCH_SIZE, workers: int = 0) -> None:
+    def __init__(
+        self,
+        engine: StoryEngine,
+        encoder: Encoder,
+        batch_size: int = BATCH_SIZE,
+        workers: int = 0,
+        remote: Callable[[str], Preparer] | None = None,
+    ) -> None:
         self.engine = engine
         self.store = engine.store
         self.encoder = encoder
         self.batch_size = batch_size
         self.workers = workers
         """Worker processes for analysis and encoding once the input is long; 0 or 1: threads only."""
+        self.remote = remote
+        """Makes the preparer of a distributed engine (``RayPreparer``) from the encoder's name; used from the
+        first batch on, instead of threads and processes."""
         self.summary = IngestSummary()
         self._saved_at = time.monotonic()
         self._seen: dict[str, str] = {}
@@ -113,7 +121,8 @@ class Ingestor:
         ``Preparer``: threads at first, worker processes once the input proves long (``workers``).
         """
         batches = self._batches(articles)
-        preparers: list[Preparer] = [ThreadPreparer(self.encoder, self.summary.timed)]
+        first = self.remote(self.encoder.name) if self.remote else ThreadPreparer(self.encoder, self.summary.timed)
+        preparers: list[Preparer] = [first]
         in_flight: deque[tuple[Batch, Future[list[Document]]]] = deque()
         submitted = 0
         try:
@@ -122,7 +131,7 @@ class Ingestor:
                 if self._switch_to_processes(preparer, submitted):
                     preparer = ProcessPreparer(self.encoder.name, self.workers)  # threads finish their batches
                     preparers.append(preparer)
-                while len(in_flight) < self._depth(preparer):
+                while len(in_flight) < preparer.depth:
                     pending = next(batches, None)
                     if pending is None:
                         break
@@ -150,10 +159,6 @@ class Ingestor:
             and submitted >= PROCESS_WORKERS_AFTER
             and process_workers_possible(self.encoder)
         )
-
-    def _depth(self, preparer: Preparer) -> int:
-        """Batches prepared ahead of placement: enough to keep every worker busy."""
-        return PIPELINE_DEPTH if isinstance(preparer, ThreadPreparer) else self.workers + 1
 
     def _batches(self, articles: Iterable[Article]) -> Iterator[Batch]:
         """Batches of articles to store, each with the duplicates met while it was being formed.

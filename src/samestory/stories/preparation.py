@@ -30,11 +30,16 @@ from samestory.documents.model import Document
 
 Timer = Callable[[str, float], None]
 """Adds the seconds since a start time to a named stage of the ingest summary."""
+PIPELINE_DEPTH = 2
+"""Batches the two preparation threads work on ahead of placement."""
 PARENT_CHECK_SECONDS = 1.0
 """How often a worker process checks that the ingest that started it is still alive."""
 
 
 class Preparer(Protocol):
+    depth: int
+    """Batches prepared ahead of placement: enough to keep every worker busy."""
+
     def submit(self, articles: list[Article]) -> Future[list[Document]]: ...
 
     def close(self) -> None: ...
@@ -46,6 +51,7 @@ class ThreadPreparer:
     def __init__(self, encoder: Encoder, timed: Timer) -> None:
         self._encoder = encoder
         self._timed = timed
+        self.depth = PIPELINE_DEPTH
         self._analysis = ThreadPoolExecutor(max_workers=1, thread_name_prefix="samestory-analysis")
         self._encoding = ThreadPoolExecutor(max_workers=1, thread_name_prefix="samestory-encoding")
 
@@ -82,6 +88,7 @@ class ProcessPreparer:
             initargs=(os.getpid(), encoder_spec),
         )
         self._spec = encoder_spec
+        self.depth = workers + 1
 
     def submit(self, articles: list[Article]) -> Future[list[Document]]:
         return self._pool.submit(prepare_batch, articles, self._spec)

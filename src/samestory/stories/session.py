@@ -35,11 +35,17 @@ class Session:
 
 @contextmanager
 def open_session(
-    db: Path | None, scorer: Path | None = None, batch_size: int = BATCH_SIZE, workers: int | None = 0
+    db: Path | None,
+    scorer: Path | None = None,
+    batch_size: int = BATCH_SIZE,
+    workers: int | None = 0,
+    ray_address: str | None = None,
+    use_ray: bool = False,
 ) -> Iterator[Session]:
     """A writable store with its engine; the vector index is saved when the session ends, however it ends.
 
     ``workers``: processes that analyse and encode long inputs (None: one per CPU core; 0: threads only).
+    ``use_ray``: analysis and encoding by Ray actors instead (a local Ray, or the cluster at ``ray_address``).
     """
     scorer = scorer_for_store(db, scorer)
     name, similarity = load_story_scorer(scorer)
@@ -54,9 +60,20 @@ def open_session(
         _record_scorer(store, name)
         engine = StoryEngine(store, similarity, EngineConfig())
         processes = (os.cpu_count() or 1) if workers is None else workers
-        yield Session(store, engine, Ingestor(engine, encoder, batch_size, processes), name)
+        remote = _ray_preparer(ray_address, workers) if use_ray else None
+        yield Session(store, engine, Ingestor(engine, encoder, batch_size, processes, remote), name)
     finally:
         store.close()
+        if use_ray and ray_address is None:
+            from samestory.stories.ray_preparation import shutdown_local_ray
+
+            shutdown_local_ray()
+
+
+def _ray_preparer(address: str | None, actors: int | None):  # type: ignore[no-untyped-def]
+    from samestory.stories.ray_preparation import RayPreparer
+
+    return lambda encoder: RayPreparer(encoder, address, actors or None)
 
 
 def scorer_for_store(db: Path | None, scorer: Path | None) -> Path | None:

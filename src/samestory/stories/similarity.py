@@ -12,6 +12,8 @@ import hashlib
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+import numpy as np
+
 from samestory.documents.model import Document
 from samestory.pairs.scoring import Judgements, Thresholds, load_scorer, shipped_scorer_path
 
@@ -25,6 +27,10 @@ class PairSimilarity(Protocol):
     """The encoder whose vectors the judgement was fitted on."""
 
     def judge(self, a: Document, others: list[Document]) -> Judgements: ...
+
+    def similarities(self, a: Document, others: list[Document]) -> np.ndarray:
+        """``judge(a, others).similarity``, computed alone (the story engine needs nothing else)."""
+        ...
 
 
 def load_story_scorer(path: Path | None = None) -> tuple[str, PairSimilarity]:
