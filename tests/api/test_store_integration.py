@@ -126,3 +126,22 @@ def test_a_store_held_by_another_writer_is_reported(client: TestClient, db: Path
         assert str(db) in response.json()["error"]["message"]
         assert second.get("/health").json()["store"] is False
         assert second.get("/").status_code == 200  # compare still works without the store
+
+
+def test_people_merge_and_split_stories_over_the_api(tmp_path: Path) -> None:
+    with open_client(tmp_path / "corrections.db") as api:
+        assert api.post("/articles", json={"articles": [EN, DE, OTHER]}).status_code == 200
+        flood = api.get("/articles/flood-en").json()["story_id"]
+        harbour = api.get("/articles/harbour").json()["story_id"]
+        merged = api.post(f"/stories/{harbour}/merge", json={"other": flood, "by": "desk"}).json()
+        assert merged["correction"]["who"] == "desk" and merged["story"]["size"] == 3
+        kept = merged["story"]["id"]
+        assert merged["story"]["absorbed"] == [max(flood, harbour)]
+        split = api.post(f"/stories/{kept}/split", json={"articles": ["harbour"]}).json()
+        assert (
+            split["story"]["size"] == 2
+            and api.get("/articles/harbour").json()["story_id"] == split["correction"]["other"]
+        )
+        assert api.post("/stories/987654/merge", json={"other": kept}).status_code == 404
+        refused = api.post(f"/stories/{kept}/split", json={"articles": ["no-such-article"]})
+        assert refused.status_code == 422 and refused.json()["error"]["code"] == "invalid_correction"

@@ -304,3 +304,24 @@ def test_killed_ingest_resumes_with_every_article_stored_once(tmp_path: Path) ->
     ids, stories, topics = _store_view(db)
     assert ids == sorted(a.id for a in corpus)
     assert (ids, stories, topics) == _store_view(reference)
+
+
+def test_people_merge_split_and_read_the_log(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    records = [a.record() for a in sibling_topic("strike", seed=51)]
+    assert _run("ingest", "--db", str(db), str(_write(tmp_path / "in.jsonl", records))).exit_code == 0
+    listed = _lines(_run("stories", "--db", str(db), "--json").stdout)
+    assert len(listed) == 2 and all(s["absorbed"] == [] and s["last_updated"] for s in listed)
+    first, second = sorted(s["id"] for s in listed)
+    merged = _run("stories", "merge", str(second), str(first), "--db", str(db), "--by", "desk")
+    assert merged.exit_code == 0 and f"merged story {second} into story {first} (by desk at" in merged.stdout
+    [story] = _lines(_run("stories", "--db", str(db), "--json").stdout)
+    assert story["absorbed"] == [second] and story["size"] == len(records)
+    moved = story["articles"][-1]["id"]
+    split = _lines(_run("stories", "split", str(second), moved, "--db", str(db), "--json").stdout)[0]
+    assert (split["action"], split["story"], split["articles"]) == ("split", first, [moved])
+    log = _run("stories", "log", "--db", str(db))
+    assert log.stdout.count("desk") == 1 and "split" in log.stdout
+    missing = _run("stories", "merge", str(first), "999", "--db", str(db))
+    assert missing.exit_code == 1 and "999: is not a story of this store" in missing.stderr
+    assert _run("stories").exit_code == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from samestory.documents.entities import find_entities
 from samestory.documents.model import EntityMention
 from samestory.documents.sentences import split_sentences
@@ -50,6 +52,12 @@ def test_company_name_keeps_its_distinctive_word_as_key() -> None:
 
 def test_german_capitalised_nouns_are_not_entities() -> None:
     found = _entities("Die Regierung will den Haushalt ändern, sagte Oskar Lindgren.", "de")
+    assert set(found) == {"lindgren"}
+
+
+@pytest.mark.parametrize("number", ["neun", "9", "drei"])
+def test_a_german_noun_after_a_written_number_is_no_entity(number: str) -> None:
+    found = _entities(f"Der Pegel stieg auf über {number} Meter, sagte Oskar Lindgren.", "de")
     assert set(found) == {"lindgren"}
 
 

@@ -246,3 +246,22 @@ def test_chinese_text_is_drawn_with_glyphs_not_boxes(live_server: Any, page: Any
     flood, water, unassigned = ink
     assert flood != water, "two different Chinese characters look alike: the browser has no CJK font"
     assert flood != unassigned
+
+
+def test_a_person_splits_and_merges_on_the_story_page(live_server: Any, page: Any) -> None:
+    store_fixtures(live_server)
+    story_id = httpx.get(live_server.url + "/articles/flood-en").json()["story_id"]
+    page.goto(f"{live_server.url}/ui/stories/{story_id}")
+    page.fill("#by", "desk <b>editor</b>")
+    page.check('input.pick[value="flood-de"]')
+    with page.expect_navigation():
+        page.click("#split-button")
+    moved = httpx.get(live_server.url + "/articles/flood-de").json()["story_id"]
+    assert moved != story_id and page.url.endswith(f"/ui/stories/{moved}")
+    page.fill("#merge-other", str(story_id))
+    with page.expect_navigation():
+        page.click("#merge-button")
+    screenshot(page, "08-story-merged")
+    assert httpx.get(live_server.url + "/articles/flood-de").json()["story_id"] == min(story_id, moved)
+    assert "Merged into this story" in (page.text_content("#corrections") or "")
+    assert_nothing_executed(page)

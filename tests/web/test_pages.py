@@ -26,7 +26,7 @@ def test_compare_page(page_client: TestClient) -> None:
 
 
 def test_static_assets_are_served(page_client: TestClient) -> None:
-    for name in ("style.css", "common.js", "compare.js", "coverage.js"):
+    for name in ("style.css", "common.js", "compare.js", "coverage.js", "story.js"):
         response = page_client.get(f"/static/{name}")
         assert response.status_code == 200, name
         assert not MARKUP_SINKS.search(response.text), name

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Body, Depends, Path, Query
 
 from samestory.api.convert import to_article
 from samestory.api.errors import ApiError
-from samestory.api.schemas import ArticleIn, ArticlesRequest, CoverageRequest
+from samestory.api.schemas import ArticleIn, ArticlesRequest, CoverageRequest, MergeRequest, SplitRequest
 from samestory.api.state import AppState, get_state
 from samestory.api.store import JsonDict, StoryStore
 from samestory.articles.model import Article
@@ -153,6 +153,28 @@ def get_story(story_id: IdPath, state: StateDep, level: LevelQuery = None) -> Js
     if found is None:
         raise _not_found("story", story_id)
     return found
+
+
+@router.post("/stories/{story_id}/merge", summary="Merge another story into this one (logged)", responses=ERRORS)
+def post_merge(story_id: IdPath, body: MergeRequest, state: StateDep) -> JsonDict:
+    return _correct(state, story_id, "merge", body.other, [], body.by)
+
+
+@router.post("/stories/{story_id}/split", summary="Move articles of this story to a new one (logged)", responses=ERRORS)
+def post_split(story_id: IdPath, body: SplitRequest, state: StateDep) -> JsonDict:
+    return _correct(state, story_id, "split", None, body.articles, body.by)
+
+
+def _correct(
+    state: AppState, story_id: str, action: str, other: int | None, articles: list[str], by: str | None
+) -> JsonDict:
+    store = require_store(state)
+    try:
+        return store.correct(story_id, action, other, articles, by)
+    except InputError as error:
+        if "is not a story of this store" in error.reason:
+            raise _not_found("story", error.item) from None
+        raise ApiError(422, "invalid_correction", str(error)) from None
 
 
 @router.post("/coverage", summary="Stored coverage of the story an article tells, stored or not", responses=ERRORS)

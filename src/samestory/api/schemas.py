@@ -82,3 +82,26 @@ class CoverageRequest(BaseModel):
 
     article: ArticleIn
     k: Annotated[int, Field(ge=1, le=100)] = 20
+
+
+ByField = Annotated[
+    str | None, Field(max_length=200, description="Who corrects, for the log (default: the server's user).")
+]
+
+
+class MergeRequest(BaseModel):
+    """Merge another story into this one (the older id is kept)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"other": 7, "by": "desk"}]})
+
+    other: int
+    by: ByField = None
+
+
+class SplitRequest(BaseModel):
+    """Move these articles of the story (and their copies) into a new story."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"articles": ["a-12"], "by": "desk"}]})
+
+    articles: Annotated[list[Annotated[str, Field(min_length=1, max_length=300)]], Field(min_length=1, max_length=1000)]
+    by: ByField = None

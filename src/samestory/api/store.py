@@ -52,6 +52,11 @@ class StoryStore(Protocol):
         """Without storing ``article``: ``{"story": summary|None, "articles": [summary + score]}``."""
         ...
 
+    def correct(self, story_id: str, action: str, other: int | None, articles: list[str], by: str | None) -> JsonDict:
+        """A person's ``merge`` (with ``other``) or ``split`` (of ``articles``), persisted and logged:
+        ``{"correction": {...}, "story": summary}``; raises ``InputError`` when it cannot be done."""
+        ...
+
     def levels(self) -> list[str]:
         """The story granularities this store knows (``["story", "topic"]``); the first is the default."""
         ...

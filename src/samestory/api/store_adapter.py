@@ -214,6 +214,24 @@ class StoriesAdapter:
         found = next((g for g in groups if g.id == wanted), None)
         return None if found is None else _story_dict(found.to_dict())
 
+    def correct(self, story_id: str, action: str, other: int | None, articles: list[str], by: str | None) -> JsonDict:
+        from samestory.errors import InputError
+        from samestory.stories.corrections import merge_stories, split_story
+
+        try:
+            story = int(story_id)
+        except ValueError:
+            raise InputError(story_id, "is not a story of this store") from None
+        store = self.session.store
+        if action == "merge":
+            done = self._writer.call(lambda: merge_stories(store, story, int(other or 0), by))
+        else:
+            done = self._writer.call(lambda: split_story(store, story, articles, by))
+        summary = self.story(str(done.story), "story")
+        if summary is not None:
+            summary.pop("articles", None)
+        return {"correction": done.to_dict(), "story": summary}
+
     def levels(self) -> list[str]:
         return list(LEVELS)
 

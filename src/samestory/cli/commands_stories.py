@@ -38,7 +38,14 @@ Level = Literal["story", "topic"]
 
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest)
-    app.command("stories")(stories)
+    stories_app = typer.Typer(
+        invoke_without_command=True, help="List the stories (or topics) of a store; merge and split them."
+    )
+    stories_app.callback()(stories)
+    stories_app.command("merge")(merge)
+    stories_app.command("split")(split)
+    stories_app.command("log")(corrections_log)
+    app.add_typer(stories_app, name="stories")
     app.command("similar")(similar)
     app.command("cluster")(cluster)
     eval_app.command("stories")(eval_stories)
@@ -122,7 +129,10 @@ def ingest(
 
 
 def stories(
-    db: DbOption,
+    context: typer.Context,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="The story store: an SQLite file (created by ingest).")
+    ] = None,
     since: Annotated[
         str | None, typer.Option("--since", help="Only stories seen on or after this date (YYYY-MM-DD).")
     ] = None,
@@ -132,10 +142,14 @@ def stories(
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Show at most this many.")] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List the stories (or topics) of a store, most recently seen first."""
+    """List the stories (or topics) of a store, most recently seen first; or merge, split, log (below)."""
     from samestory.stories.store import StoryStore
     from samestory.stories.summary import summarise
 
+    if context.invoked_subcommand is not None:
+        return
+    if db is None:
+        raise typer.BadParameter("give the store to list: --db PATH", param_hint="--db")
     with user_errors():
         chosen = _level(level)
         day = _since(since)
@@ -149,6 +163,70 @@ def stories(
                 write_json_line(group.to_dict())
             else:
                 _print_group(group)
+
+
+ByOption = Annotated[
+    str | None, typer.Option("--by", help="Who makes the correction, for the log (default: the login name).")
+]
+
+
+def merge(
+    first: Annotated[int, typer.Argument(help="A story id.")],
+    second: Annotated[int, typer.Argument(help="Another story id; both become one story (the older id).")],
+    db: DbOption,
+    by: ByOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Merge two stories the machine kept apart; the log records who and when."""
+    from samestory.stories.corrections import merge_stories
+    from samestory.stories.store import StoryStore
+
+    with user_errors(), StoryStore.open(db, create=False) as store:
+        done = merge_stories(store, first, second, by)
+    _report_correction(done, f"merged story {done.other} into story {done.story}", as_json)
+
+
+def split(
+    story: Annotated[int, typer.Argument(help="The story to split.")],
+    articles: Annotated[list[str], typer.Argument(help="Ids of its articles that report another happening.")],
+    db: DbOption,
+    by: ByOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Move articles out of a story into a new one (their copies follow); later ingests keep them apart."""
+    from samestory.stories.corrections import split_story
+    from samestory.stories.store import StoryStore
+
+    with user_errors(), StoryStore.open(db, create=False) as store:
+        done = split_story(store, story, articles, by)
+    _report_correction(
+        done, f"moved {counted(len(articles), 'article')} of story {done.story} to new story {done.other}", as_json
+    )
+
+
+def corrections_log(db: DbOption, as_json: JsonOption = False) -> None:
+    """The merges and splits people made in this store, oldest first."""
+    from samestory.stories.corrections import corrections
+    from samestory.stories.store import StoryStore
+
+    with user_errors(), StoryStore.open(db, create=False, readonly=True) as store:
+        done = corrections(store)
+    if not done and not as_json:
+        typer.echo(f"no correction in {db} yet", err=True)
+    for correction in done:
+        if as_json:
+            write_json_line(correction.to_dict())
+        else:
+            what = f"{correction.action} {correction.story} {correction.other}"
+            articles = f" ({', '.join(correction.articles)})" if correction.articles else ""
+            typer.echo(f"{correction.at}  {correction.who}  {what}{articles}")
+
+
+def _report_correction(done, text: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    if as_json:
+        write_json_line(done.to_dict())
+    else:
+        typer.echo(f"{text} (by {done.who} at {done.at})")
 
 
 def similar(

@@ -284,7 +284,11 @@ def _trimmed(segment: list[str], lang: str, leading_capital_uninformative: bool,
 _DETERMINERS = """der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner dieser diese
 dieses diesem diesen jene jener jenes welche welcher welches sein seine seinen seinem seiner ihr ihre ihren ihrem
 ihrer unser unsere unseren euer eure mein meine meinen dein deine alle allen beide beiden viele vielen einige
-mehrere jeder jede jedes jeden jedem im am zum zur beim vom ins ans aufs"""
+mehrere jeder jede jedes jeden jedem im am zum zur beim vom ins ans aufs
+zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig hundert tausend
+halb anderthalb dutzende hunderte tausende"""
+"""Words that stand before a German noun, never before a name: articles, possessives, quantifiers, and the
+numbers written out ("neun Meter", "drei Prozent"), which mark a noun as digits do."""
 _GERMAN_DETERMINERS = frozenset(_DETERMINERS.split())
 
 

@@ -81,6 +81,25 @@ CREATE INDEX articles_id ON articles(id);
 CREATE INDEX articles_story ON articles(story);
 CREATE INDEX articles_day ON articles(day);
 """
+CORRECTIONS = """
+CREATE TABLE IF NOT EXISTS story_corrections (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL,
+    story INTEGER NOT NULL,
+    other INTEGER,
+    articles TEXT NOT NULL DEFAULT '',
+    who TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_absorbed (absorbed INTEGER PRIMARY KEY, story INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS split_away (
+    article INTEGER NOT NULL,
+    story INTEGER NOT NULL,
+    PRIMARY KEY (article, story)
+);
+"""
+"""People's corrections (``samestory.stories.corrections``): added to every store a writer opens, so stores of
+the same schema version without them simply have none."""
 
 
 _UNCERTAINTY = {"day": 0.5, "month": 15.0, "year": 182.0}
@@ -149,6 +168,8 @@ class StoryStore:
             connection = _connect(path, readonly=readonly and exists)
             if not exists:
                 _create_schema(connection, encoder, dim)
+            elif not readonly:
+                connection.executescript(CORRECTIONS)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -363,13 +384,24 @@ class StoryStore:
     # ------------------------------------------------------------------ stories
     def create_story(self, day: float | None) -> tuple[int, int]:
         """A new story in a new topic of its own; returns (story, topic)."""
-        story = int(self.connection.execute("SELECT coalesce(max(id), 0) + 1 FROM stories").fetchone()[0])
+        story = self.next_story_id()
         self.connection.execute("INSERT INTO topics (id, size) VALUES (?, 0)", (story,))
         self.connection.execute(
             "INSERT INTO stories (id, topic, size, first_day, last_day) VALUES (?, ?, 0, ?, ?)",
             (story, story, day, day),
         )
         return story, story
+
+    def next_story_id(self) -> int:
+        """One more than any story id ever given, merged-away ones included: an old id never names another story."""
+        every_id = "SELECT id FROM stories UNION ALL SELECT absorbed FROM story_absorbed"
+        query = f"SELECT coalesce(max(id), 0) + 1 FROM ({every_id})"
+        return int(self.connection.execute(query).fetchone()[0])
+
+    def has_corrections(self) -> bool:
+        """Whether this store has the correction tables (a store last written by an older version may not)."""
+        query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_corrections'"
+        return self.connection.execute(query).fetchone() is not None
 
     def grow_story(self, story: int, day: float | None) -> None:
         self.connection.execute(
@@ -454,7 +486,7 @@ def _connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
 
 
 def _create_schema(connection: sqlite3.Connection, encoder: str, dim: int) -> None:
-    connection.executescript(SCHEMA)
+    connection.executescript(SCHEMA + CORRECTIONS)
     values = {
         "format": FORMAT,
         "schema_version": str(SCHEMA_VERSION),

@@ -13,6 +13,7 @@ from typing import Any, Literal
 import numpy as np
 
 from samestory.documents.encoders import unpack_vector
+from samestory.stories.corrections import absorbed_by, last_corrected
 from samestory.stories.records import published_from_columns
 from samestory.stories.store import StoryStore
 
@@ -56,18 +57,24 @@ class GroupSummary:
     top_places: list[str]
     articles: list[ArticleLine]
     stories: list[int] = field(default_factory=list)
+    last_updated: str | None = None
+    """When an article last joined or a person last corrected it (UTC), unlike ``last_seen`` (publication)."""
+    absorbed: list[int] = field(default_factory=list)
+    """Ids of the stories merged into this one: an id a reader kept still leads here."""
 
     def to_dict(self) -> dict[str, Any]:
         record = asdict(self)
         if self.level == "story":
             record.pop("stories")
+        else:
+            record.pop("absorbed")
         return record
 
 
 _QUERY = (
     "SELECT a.key, a.id, coalesce(a.title, substr(a.text, 1, 300)) AS headline, a.title IS NOT NULL AS titled,"
     " a.lang, a.outlet, a.published, a.precision, a.day, a.url, a.duplicate_of, a.story, s.topic, a.entities,"
-    " a.places, a.head_vector"
+    " a.places, a.head_vector, a.ingested_at"
     " FROM articles a JOIN stories s ON s.id = a.story"
 )
 HEADLINE_CHARS = 120
@@ -102,8 +109,18 @@ def summarise(
         groups[row["story"] if level == "story" else row["topic"]].append(row)
     ids_by_key = {row["key"]: row["id"] for rows in groups.values() for row in rows}
     summaries = [_summarise_group(group, rows, level, ids_by_key) for group, rows in groups.items()]
+    if level == "story":
+        _add_corrections(store, summaries)
     summaries.sort(key=lambda s: (s.last_seen is None, _negated(s.last_seen), -s.size, s.id))
     return summaries[:limit] if limit else summaries
+
+
+def _add_corrections(store: StoryStore, summaries: list[GroupSummary]) -> None:
+    absorbed = absorbed_by(store)
+    corrected = last_corrected(store)
+    for summary in summaries:
+        summary.absorbed = absorbed.get(summary.id, [])
+        summary.last_updated = max(filter(None, (summary.last_updated, corrected.get(summary.id))), default=None)
 
 
 def _negated(iso: str | None) -> float:
@@ -134,6 +151,7 @@ def _summarise_group(group: int, rows: list[Any], level: Level, ids: dict[int, s
             _article_line(r, ids) for r in sorted(rows, key=lambda r: (r["day"] is None, r["day"] or 0, r["key"]))
         ],
         stories=sorted({r["story"] for r in rows}) if level == "topic" else [],
+        last_updated=max(r["ingested_at"] for r in rows),
     )
 
 

@@ -139,5 +139,6 @@ def story_page(request: Request, story_id: str, level: str | None = None) -> Res
         title=story.get("title") or f"Story {story_id}",
         story=story,
         groups=group_articles(articles),
+        story_level=chosen_level or "story",
         timeline=build_timeline(counts_by_day(story.get("per_day") or []), width=900, height=80),
     )
