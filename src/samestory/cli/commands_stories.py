@@ -25,6 +25,8 @@ from samestory.cli.reporting import (
 
 if TYPE_CHECKING:
     from samestory.articles.model import Article
+    from samestory.stories.corrections import Correction
+    from samestory.stories.store import StoryStore
     from samestory.stories.summary import GroupSummary
 
 InputsArgument = Annotated[
@@ -179,10 +181,8 @@ def merge(
 ) -> None:
     """Merge two stories the machine kept apart; the log records who and when."""
     from samestory.stories.corrections import merge_stories
-    from samestory.stories.store import StoryStore
 
-    with user_errors(), StoryStore.open(db, create=False) as store:
-        done = merge_stories(store, first, second, by)
+    done = _correct(db, lambda store: merge_stories(store, first, second, by))
     _report_correction(done, f"merged story {done.other} into story {done.story}", as_json)
 
 
@@ -195,10 +195,8 @@ def split(
 ) -> None:
     """Move articles out of a story into a new one (their copies follow); later ingests keep them apart."""
     from samestory.stories.corrections import split_story
-    from samestory.stories.store import StoryStore
 
-    with user_errors(), StoryStore.open(db, create=False) as store:
-        done = split_story(store, story, articles, by)
+    done = _correct(db, lambda store: split_story(store, story, articles, by))
     _report_correction(
         done, f"moved {counted(len(articles), 'article')} of story {done.story} to new story {done.other}", as_json
     )
@@ -222,7 +220,15 @@ def corrections_log(db: DbOption, as_json: JsonOption = False) -> None:
             typer.echo(f"{correction.at}  {correction.who}  {what}{articles}")
 
 
-def _report_correction(done, text: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def _correct(db: Path, change: Callable[[StoryStore], Correction]) -> Correction:
+    """Apply one correction to the store as its writer; a refused one is a clear message and exit code 1."""
+    from samestory.stories.store import StoryStore
+
+    with user_errors(), StoryStore.open(db, create=False) as store:
+        return change(store)
+
+
+def _report_correction(done: Correction, text: str, as_json: bool) -> None:
     if as_json:
         write_json_line(done.to_dict())
     else:

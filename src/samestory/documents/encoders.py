@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
@@ -129,7 +129,7 @@ class StaticEncoder:
     max_remembered_words = 500_000
     """Beyond this many distinct words the memory of tokenised words starts again (a few tens of MB)."""
 
-    def __init__(self, table: np.ndarray | None = None, tokenize: object | None = None) -> None:
+    def __init__(self, table: np.ndarray | None = None, tokenize: Callable[[str], list[int]] | None = None) -> None:
         self._table = table
         if table is not None:
             self.dim = int(table.shape[1])
@@ -140,7 +140,10 @@ class StaticEncoder:
     def warm_up(self) -> None:
         self._parts()
 
-    def _parts(self) -> tuple[np.ndarray, object]:
+    def _parts(self) -> tuple[np.ndarray, Callable[[str], list[int]]]:
+        """The table and the tokenizer, loaded on first use (once: later calls take no lock)."""
+        if self._table is not None and self._tokenize is not None:
+            return self._table, self._tokenize
         with self._lock:
             if self._table is None:
                 from samestory.documents.static_table import load_table
@@ -154,8 +157,8 @@ class StaticEncoder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        table, _ = self._parts()
-        ids = [self.piece_ids(text[: self.max_chars]) for text in texts]
+        table, tokenize = self._parts()
+        ids = [self._piece_ids(text[: self.max_chars], tokenize) for text in texts]
         lengths = np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids))
         flat = np.fromiter((piece for listed in ids for piece in listed), dtype=np.int64, count=int(lengths.sum()))
         sums = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
@@ -166,7 +169,10 @@ class StaticEncoder:
         return _normalise(sums)
 
     def piece_ids(self, text: str) -> list[int]:
-        _, tokenize = self._parts()
+        """The tokenizer's pieces of ``text``, word by word."""
+        return self._piece_ids(text, self._parts()[1])
+
+    def _piece_ids(self, text: str, tokenize: Callable[[str], list[int]]) -> list[int]:
         remembered = self._pieces
         if len(remembered) > self.max_remembered_words:
             remembered.clear()
@@ -174,7 +180,7 @@ class StaticEncoder:
         for word in text.split():
             pieces = remembered.get(word)
             if pieces is None:
-                pieces = remembered[word] = tuple(tokenize(word))  # type: ignore[operator]
+                pieces = remembered[word] = tuple(tokenize(word))
             found.extend(pieces)
         return found
 

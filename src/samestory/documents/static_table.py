@@ -16,15 +16,13 @@ encoder package's version, so a change of either builds a new one.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
 import numpy as np
 
-from samestory.documents.table_cache import cache_folder
+from samestory.documents.table_cache import cache_folder, write_atomically
 
 RECIPE_VERSION = 2
 DIMENSIONS = 256
@@ -63,7 +61,7 @@ def load_table(progress: Progress | None = None) -> np.ndarray:
             pass
     table = build_table(progress)
     if path is not None:
-        _store(path, table)
+        write_atomically(path, lambda out: np.save(out, table))
         try:
             return np.load(path, mmap_mode="r")
         except (OSError, ValueError):
@@ -107,15 +105,3 @@ def _use_parts() -> tuple[object, object]:
 
     model = get_encoder("use")._model  # type: ignore[attr-defined]
     return model._model, model._tokenizer
-
-
-def _store(path: Path, table: np.ndarray) -> None:
-    """Write atomically (a half-written table must never be read); an unwritable cache is not an error."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
-        with os.fdopen(handle, "wb") as stream:
-            np.save(stream, table)
-        os.replace(temporary, path)
-    except OSError:
-        return

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 T = TypeVar("T")
 
@@ -88,13 +88,17 @@ def fingerprint() -> str:
 
 
 def _store(path: Path, table: object) -> None:
-    """Write atomically (a reader never sees half a file); any failure only means no cache this time."""
+    write_atomically(path, lambda out: pickle.dump(table, out, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write a cache file so that a reader never sees half of it; any failure only means no cache this time."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
-                pickle.dump(table, out, protocol=pickle.HIGHEST_PROTOCOL)
+                write(out)
             os.replace(temporary, path)
         except BaseException:
             _remove_quietly(Path(temporary))

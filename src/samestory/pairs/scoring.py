@@ -96,13 +96,13 @@ class PairScorer:
 
     def judge(self, a: Document, others: list[Document]) -> Judgements:
         """One article against many (the story engine's and the search's call): one model call for all."""
-        rows = np.vstack([pair_features(a, other) for other in others]) if others else np.zeros((0, len(FEATURE_NAMES)))
+        rows = _feature_rows(a, others)
         return self.judge_features(rows)
 
     def similarities(self, a: Document, others: list[Document]) -> np.ndarray:
         """Only the calibrated same-story probabilities: what story placement decides with (two of the ten
         models; the related and SemEval heads are for what a user reads)."""
-        rows = np.vstack([pair_features(a, other) for other in others]) if others else np.zeros((0, len(FEATURE_NAMES)))
+        rows = _feature_rows(a, others)
         return self.same_story.probability(rows)
 
     def similarity(self, a: Document, b: Document) -> float:
@@ -126,6 +126,11 @@ FAST_PARAMS = "fast.json"
 def shipped_scorer_path(fast: bool = False) -> Path:
     """The file of a shipped scorer: the default one, or the one fitted for the fast path."""
     return Path(str(resources.files("samestory.pairs").joinpath("params", FAST_PARAMS if fast else DEFAULT_PARAMS)))
+
+
+def _feature_rows(a: Document, others: list[Document]) -> np.ndarray:
+    """One feature row per pair of ``a`` with each of ``others``."""
+    return np.vstack([pair_features(a, other) for other in others]) if others else np.zeros((0, len(FEATURE_NAMES)))
 
 
 def load_scorer(path: str | Path | None = None) -> PairScorer:

@@ -6,8 +6,8 @@ what) and leaves a trace the engine and the listings read later:
 * a **merge** keeps the lower story id (the older story) and records the other as absorbed by it, so a
   reader holding the old id can follow it (``stories --json`` lists ``absorbed``);
 * a **split** moves the named articles, and the near-duplicate copies of them, to a new story of the same
-  topic, and records each moved article as split away from the story it left. Ingest never moves a stored
-  article, and a later copy of a split article joins the story the article is in now, so a split holds.
+  topic. Ingest never moves a stored article, and a later copy of a split article joins the story the
+  article is in now, so a split holds without a record of its own beyond the log.
 
 Both run in one transaction: a failure leaves the store as it was.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from samestory.errors import InputError, StoreError
 from samestory.stories.store import StoryStore
@@ -33,14 +33,7 @@ class Correction:
     at: str
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "action": self.action,
-            "story": self.story,
-            "other": self.other,
-            "articles": self.articles,
-            "who": self.who,
-            "at": self.at,
-        }
+        return asdict(self)
 
 
 def merge_stories(store: StoryStore, keep: int, absorbed: int, who: str | None = None) -> Correction:
@@ -79,9 +72,6 @@ def split_story(store: StoryStore, story: int, article_ids: Sequence[str], who: 
         store.execute("INSERT INTO stories (id, topic, size) VALUES (?, ?, 0)", (new, topic))
         marks = ",".join("?" * len(moving))
         store.execute(f"UPDATE articles SET story = ? WHERE key IN ({marks})", (new, *moving))
-        store.connection.executemany(
-            "INSERT OR IGNORE INTO split_away (article, story) VALUES (?, ?)", [(key, story) for key in moving]
-        )
         _recount(store, story)
         _recount(store, new)
         return _log(store, "split", story, new, list(article_ids), who)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +16,7 @@ from samestory.errors import InputError, StoreError
 from samestory.pairs.scoring import shipped_scorer_path
 from samestory.stories.engine import EngineConfig, StoryEngine
 from samestory.stories.ingest import BATCH_SIZE, Ingestor
-from samestory.stories.preparation import encode_documents
+from samestory.stories.preparation import Preparer, encode_documents
 from samestory.stories.search import SimilarArticle, similar_articles
 from samestory.stories.similarity import load_story_scorer
 from samestory.stories.store import StoryStore, stored_encoder
@@ -47,7 +47,7 @@ def open_session(
     ``workers``: processes that analyse and encode long inputs (None: one per CPU core; 0: threads only).
     ``use_ray``: analysis and encoding by Ray actors instead (a local Ray, or the cluster at ``ray_address``).
     """
-    scorer = scorer_for_store(db, scorer)
+    scorer = scorer_for_vectors(stored_encoder(db), scorer)  # the store may not exist yet: peek at its meta
     name, similarity = load_story_scorer(scorer)
     store = StoryStore.open(db, encoder=similarity.encoder, dim=encoder_dimension(similarity.encoder))
     try:
@@ -70,16 +70,17 @@ def open_session(
             shutdown_local_ray()
 
 
-def _ray_preparer(address: str | None, actors: int | None):  # type: ignore[no-untyped-def]
+def _ray_preparer(address: str | None, actors: int | None) -> Callable[[str], Preparer]:
     from samestory.stories.ray_preparation import RayPreparer
 
     return lambda encoder: RayPreparer(encoder, address, actors or None)
 
 
-def scorer_for_store(db: Path | None, scorer: Path | None) -> Path | None:
-    """The scorer a command uses on a store: the one asked for, else the shipped one fitted for the vectors
-    the store holds (a store built with ``--fast`` is read with the fast scorer without saying so again)."""
-    if scorer is None and stored_encoder(db) == StaticEncoder.name:
+def scorer_for_vectors(encoder: str | None, scorer: Path | None) -> Path | None:
+    """The scorer a command uses on a store holding ``encoder``'s vectors: the one asked for, else the shipped
+    one fitted for those vectors (a store built with ``--fast`` is read with the fast scorer without saying so
+    again)."""
+    if scorer is None and encoder == StaticEncoder.name:
         return shipped_scorer_path(fast=True)
     return scorer
 
@@ -116,8 +117,8 @@ def find_similar(
     db: Path, article: str, k: int, fields: str | None, scorer: Path | None = None
 ) -> list[SimilarArticle]:
     """``samestory similar``: ``article`` is a file to analyse, or the id of a stored article."""
-    scorer = scorer_for_store(db, scorer)
     with StoryStore.open(db, create=False, readonly=True) as store:
+        scorer = scorer_for_vectors(store.encoder, scorer)
         _, similarity = load_story_scorer(scorer)
         _check_vectors(store, similarity.encoder, scorer)
         document, exclude = _query_document(store, article, fields)

@@ -92,11 +92,6 @@ CREATE TABLE IF NOT EXISTS story_corrections (
     at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS story_absorbed (absorbed INTEGER PRIMARY KEY, story INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS split_away (
-    article INTEGER NOT NULL,
-    story INTEGER NOT NULL,
-    PRIMARY KEY (article, story)
-);
 """
 """People's corrections (``samestory.stories.corrections``): added to every store a writer opens, so stores of
 the same schema version without them simply have none."""
