@@ -64,12 +64,22 @@ def lightweight_document(article: SyntheticArticle, vector: np.ndarray) -> Docum
     )
 
 
-def place_all(db: Path, corpus: list[SyntheticArticle], vectors: np.ndarray, scorer: Path | None) -> float:
+def place_all(
+    db: Path, corpus: list[SyntheticArticle], vectors: np.ndarray, scorer: Path | None
+) -> tuple[float, float]:
+    """Articles placed per second, and the writer's RSS growth per article over the second half of the run
+    (the fixed parts, such as the document cache of 4,096 articles, are full by then)."""
     _, similarity = load_story_scorer(scorer)
     store = StoryStore.open(db)
     engine = StoryEngine(store, similarity, EngineConfig())
+    process = psutil.Process()
+    halfway = (len(corpus) // 2) // BATCH * BATCH
+    rss_halfway = 0
     started = time.perf_counter()
     for start in range(0, len(corpus), BATCH):
+        if start == halfway:
+            gc.collect()
+            rss_halfway = process.memory_info().rss
         chunk = corpus[start : start + BATCH]
         documents = [lightweight_document(a, v) for a, v in zip(chunk, vectors[start : start + BATCH], strict=True)]
         engine.place_batch(documents, [neardup.signature(d.article.full_text) for d in documents])
@@ -77,8 +87,10 @@ def place_all(db: Path, corpus: list[SyntheticArticle], vectors: np.ndarray, sco
             rate = start / (time.perf_counter() - started)
             print(f"  placed {start} ({rate:.0f}/s)", flush=True)
     elapsed = time.perf_counter() - started
+    gc.collect()
+    growth = (process.memory_info().rss - rss_halfway) / max(1, len(corpus) - halfway)
     store.close()
-    return len(corpus) / elapsed
+    return len(corpus) / elapsed, growth
 
 
 def similar_latency(db: Path, scorer: Path | None, queries: int) -> tuple[float, float, float, int]:
@@ -129,13 +141,15 @@ def main(argv: list[str] | None = None) -> int:
     vectors = planted_vectors(corpus, dim=512, seed=5)
     with tempfile.TemporaryDirectory() as folder:
         db = args.keep or Path(folder) / "scale.db"
-        rate = None if db.exists() else place_all(db, corpus, vectors, args.scorer)
+        rate, growth = (None, None) if db.exists() else place_all(db, corpus, vectors, args.scorer)
         p50, p99, per_article, count = similar_latency(db, args.scorer, args.queries)
         disk = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
     print(f"{args.n} synthetic articles with planted vectors ({count} stored), load {os.getloadavg()[0]:.1f}")
     if rate is not None:
         print(f"placement without encoder/analysis: {rate:.0f} articles/s")
     print(f"similar, k=10, pair-judgement re-ranking: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+    if growth is not None:
+        print(f"writer memory growth over the second half of the placement: {growth:.0f} B/article")
     print(f"resident memory after opening and querying: {per_article:.0f} B/article")
     print(f"on disk (SQLite + index file): {disk / count:.0f} B/article")
     return 0

@@ -235,7 +235,7 @@ def test_reading_commands_do_not_create_a_store(tmp_path: Path) -> None:
     assert not (tmp_path / "new.db").exists()
 
 
-def _ingest_command(db: Path, corpus: Path) -> list[str]:
+def _ingest_command(db: Path, corpus: Path, *engine: str) -> list[str]:
     return [
         sys.executable,
         "-c",
@@ -246,6 +246,7 @@ def _ingest_command(db: Path, corpus: Path) -> list[str]:
         "--batch-size",
         "3",
         "--json",
+        *engine,
         str(corpus),
     ]
 
@@ -275,12 +276,13 @@ def _committed(db: Path) -> int:
         return 0
 
 
-def _kill_during_work(db: Path, path: Path, rng: random.Random) -> int:
+def _kill_during_work(db: Path, path: Path, rng: random.Random, *engine: str) -> int:
     """Start an ingest, let it commit at least one more batch, SIGKILL it a random moment later; return
     how many articles were committed then."""
     before = _committed(db)
-    process = subprocess.Popen(_ingest_command(db, path), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
+    command = _ingest_command(db, path, *engine)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 180
     while _committed(db) <= before and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(rng.uniform(0.0, 0.2))
@@ -289,21 +291,43 @@ def _kill_during_work(db: Path, path: Path, rng: random.Random) -> int:
     return _committed(db)
 
 
-def test_killed_ingest_resumes_with_every_article_stored_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", [(), ("--engine", "ray", "--workers", "2")], ids=["local", "ray"])
+def test_killed_ingest_resumes_with_every_article_stored_once(tmp_path: Path, engine: tuple[str, ...]) -> None:
+    if engine:
+        pytest.importorskip("ray")
     corpus = generate(45, seed=8)
     path = _write(tmp_path / "news.jsonl", [a.record() for a in corpus])
     reference = tmp_path / "reference.db"
     assert _run("ingest", "--db", str(reference), "--batch-size", "3", str(path)).exit_code == 0
     db = tmp_path / "killed.db"
     rng = random.Random(4)
-    committed = [_kill_during_work(db, path, rng) for _ in range(3)]
+    started = time.time()
+    committed = [_kill_during_work(db, path, rng, *engine) for _ in range(3)]
     assert 0 < committed[0] < len(corpus)  # the first kill at least interrupted the run
-    finished = subprocess.run(_ingest_command(db, path), capture_output=True, text=True)
+    finished = subprocess.run(_ingest_command(db, path, *engine), capture_output=True, text=True)
     assert finished.returncode == 0, finished.stderr
     assert _lines(finished.stdout)[-1]["articles_in_store"] == len(corpus)
     ids, stories, topics = _store_view(db)
     assert ids == sorted(a.id for a in corpus)
     assert (ids, stories, topics) == _store_view(reference)
+    assert _orphans_since(started) == []
+
+
+def _orphans_since(started: float) -> list[str]:
+    """Processes a killed ingest left running without a parent (a local Ray's raylet or GCS server, say)."""
+    import psutil
+
+    deadline = time.monotonic() + 30
+    while True:
+        orphans = []
+        for process in psutil.process_iter(["name", "ppid", "create_time", "cmdline"]):
+            info = process.info
+            command = " ".join(info["cmdline"] or [])
+            if info["create_time"] >= started and info["ppid"] == 1 and ("ray" in command or "samestory" in command):
+                orphans.append(command[:120])
+        if not orphans or time.monotonic() > deadline:
+            return orphans
+        time.sleep(0.5)
 
 
 def test_people_merge_split_and_read_the_log(tmp_path: Path) -> None:

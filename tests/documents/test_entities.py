@@ -75,3 +75,91 @@ def test_chinese_names_come_from_part_of_speech_tags() -> None:
     names = {e.name: e.count for e in found.values()}
     assert names.get("张伟") == 2
     assert "李明" in names
+
+
+def _names(text: str, lang: str) -> set[str]:
+    return {e.name for e in _entities(text, lang).values() if not e.key.startswith("role:")}
+
+
+def test_an_article_inside_a_capitalised_run_marks_the_german_noun_after_it() -> None:
+    """'Eine' starts the run and is split off as an ordinary word; 'Welle' after it is still a noun."""
+    assert _names("Eine Welle von Angriffen traf die Firma, sagte Oskar Lindgren.", "de") == {"Oskar Lindgren"}
+
+
+def test_a_nobiliary_particle_keeps_a_surname_that_is_also_a_german_noun() -> None:
+    found = _entities("Das teilte Bundesministerin Ursula von der Brücke mit.", "de")
+    assert [(e.name, e.kind) for e in found.values()] == [("Ursula von der Brücke", "person")]
+
+
+def test_a_title_prefix_is_no_name() -> None:
+    found = _entities("Er werde den Account von Ex-Präsident Oskar Lindgren wieder aktivieren.", "de")
+    assert [(e.name, e.kind) for e in found.values()] == [("Oskar Lindgren", "person")]
+
+
+def test_inflected_german_nouns_are_no_names() -> None:
+    text = "Ob die Bahn von Trojanern befallen wurde, sagte Oskar Lindgren nicht. Der Spiegel des Teleskops glänzt."
+    assert _names(text, "de") == {"Oskar Lindgren"}
+
+
+def test_a_sentence_start_written_in_lower_case_elsewhere_is_no_name() -> None:
+    text = "Ransomware hit the port on Monday, Oskar Lindgren said. The ransomware spread fast."
+    assert _names(text, "en") == {"Oskar Lindgren"}
+
+
+def test_a_frequent_word_starting_a_sentence_is_no_name_though_related_languages_share_it() -> None:
+    assert _names("Атака произошла около 14:00, сообщил Оскар Линдгрен.", "ru") == {"Оскар Линдгрен"}
+
+
+def test_a_word_cut_short_by_an_ellipsis_is_no_name() -> None:
+    assert _names("The deal was brokered by Oskar Lindgren in Kovalsk...", "en") == {"Oskar Lindgren"}
+
+
+def test_a_month_abbreviation_in_a_dateline_is_no_name() -> None:
+    assert "LUG" not in _names("(ANSA) - 21 LUG - La banca ha alzato i tassi, ha detto Oskar Lindgren.", "it")
+
+
+def test_chinese_transliterated_names_are_joined_and_titles_left_out() -> None:
+    text = "缅甸国务资政昂山素姬今天被军方扣押。军方表示，昂山素姬将被居家监视。缅甸国防军发表声明。"
+    found = {e.name: e.kind for e in _entities(text, "zh").values()}
+    assert found["昂山素姬"] == "person"
+    assert found["缅甸国防军"] == "organisation"
+    assert not any(name.endswith("资政") for name in found)
+
+
+def test_a_preposition_glued_to_a_chinese_name_is_dropped() -> None:
+    found = {e.name for e in _entities("权力移交予总司令敏昂莱，由敏瑞担任代理总统。敏瑞是前副总统。", "zh").values()}
+    assert {"敏昂莱", "敏瑞"} <= found
+    assert "由敏瑞" not in found
+
+
+def test_demonyms_are_no_names() -> None:
+    assert _names("Libyans and Bolivians protested, Oskar Lindgren said.", "en") == {"Oskar Lindgren"}
+    french = "Comme tous les Birmans, ils sont privés de connexion, a dit Oskar Lindgren."
+    assert _names(french, "fr") == {"Oskar Lindgren"}
+
+
+def test_quoted_company_names_count_whatever_their_meaning() -> None:
+    names = _names("Компании «Роснефть» и «Мегафон» пострадали, сообщил Оскар Линдгрен.", "ru")
+    assert {"Роснефть", "Мегафон"} <= names
+
+
+def test_an_acronym_before_a_person_is_split_from_the_name() -> None:
+    found = _entities("Документ подписал генеральный секретарь ООН Оскар Линдгрен.", "ru")
+    assert found["ООН"].kind == "organisation"
+    assert found["lindgren"].name == "Оскар Линдгрен"
+    assert found["lindgren"].kind == "person"
+
+
+def test_latin_names_in_chinese_text_are_found() -> None:
+    found = {e.name for e in _entities("缅甸总统温敏(Win Myint)被扣押，BBC报道。", "zh").values()}
+    assert "BBC" in found
+
+
+def test_a_word_in_a_line_of_capitals_is_no_acronym() -> None:
+    names = _names("BAKAN ŞİMŞEK'TEN KARARLILIK MESAJI geldi, dedi Oskar Lindgren.", "tr")
+    assert "MESAJI" not in names
+
+
+def test_generic_hyphen_compounds_name_nothing() -> None:
+    text = "Benutzen Sie aktuelle Virenschutz-Software, teilte der älteste Touristik-Konzern mit, sagte Oskar Lindgren."
+    assert _names(text, "de") == {"Oskar Lindgren"}

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from samestory.articles.model import Article, PublishedDate
 from samestory.documents.analyze import analyse_text
 from samestory.documents.dates import find_dates, find_time_expressions
+from samestory.documents.demonyms import is_demonym
 from samestory.documents.entities import find_entities
 from samestory.documents.keys import keys_match, phrase_key, token_key
 from samestory.documents.numbers import find_numbers
@@ -22,6 +23,7 @@ from samestory.documents.places import find_places
 from samestory.documents.roles import find_roles
 from samestory.documents.sentences import split_sentences
 from samestory.documents.tokens import fold_case
+from samestory.documents.vocabulary import is_common_word, is_own_language_word
 
 TRICKY = "İıIißẞΣσςﬁǅ\u0307\u0301\u200b\u200d\u00a0 .,:-–%€$0123456789"
 """Letters whose case mapping changes length or is language-specific, marks, invisible and numeric characters."""
@@ -80,3 +82,13 @@ def test_analysis_of_any_article(
     assert document.lang
     for mention in document.numbers:
         assert mention.key
+
+
+@FAST
+@given(any_text, st.sampled_from(LANGS))
+def test_word_classes_accept_any_word(text: str, lang: str) -> None:
+    """Demonyms and vocabulary are looked up for every capitalised word, whatever its script or case quirks."""
+    for word in text.split() or [text]:
+        assert isinstance(is_demonym(word), bool)
+        assert isinstance(is_own_language_word(word, lang), bool)
+        assert isinstance(is_common_word(word, lang), bool)

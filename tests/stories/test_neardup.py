@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from samestory.stories.neardup import NearDuplicateIndex, estimated_jaccard, shingles, signature
+from samestory.stories.neardup import (
+    BANDS,
+    NUM_PERM,
+    ROWS_PER_BAND,
+    THRESHOLD,
+    NearDuplicateIndex,
+    band_buckets,
+    estimated_jaccard,
+    shingles,
+    signature,
+)
 
 WIRE = (
     "Dock workers in Lisbon walked out on Tuesday, halting the port operated by Valdor Holdings. The union "
@@ -38,3 +48,16 @@ def test_unspaced_scripts_are_shingled_by_characters() -> None:
 
 def test_signatures_are_deterministic() -> None:
     assert (signature(WIRE) == signature(WIRE)).all()
+
+
+def test_band_layout_is_datasketchs_optimum_for_the_threshold() -> None:
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == (BANDS, ROWS_PER_BAND)
+
+
+def test_a_copy_shares_a_bucket_and_another_report_none() -> None:
+    copy, other = set(band_buckets(signature(WIRE + " Updated."))), set(band_buckets(signature(OTHER_REPORT)))
+    assert set(band_buckets(signature(WIRE))) & copy
+    assert not set(band_buckets(signature(WIRE))) & other

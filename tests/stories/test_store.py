@@ -205,3 +205,45 @@ def test_a_stored_article_is_judged_as_it_was_fresh(tmp_path: Path) -> None:
     assert np.array_equal(pair_features(*fresh), pair_features(*back))
     scorer = load_scorer()
     assert scorer.judge(fresh[0], [fresh[1]]).similarity[0] == scorer.judge(back[0], [back[1]]).similarity[0]
+
+
+def _copy_of(store: StoryStore, text: str) -> int | None:
+    return store.near_duplicates.find(neardup.signature(text))
+
+
+def test_near_duplicate_buckets_are_rows_of_the_store(tmp_path: Path) -> None:
+    """The LSH index lives on disk: written with the articles, found again after a reopen, nothing in memory."""
+    with StoryStore.open(tmp_path / "s.db") as store:
+        keys = _fill(store, 3)
+        rows = store.connection.execute("SELECT count(*) FROM minhash_bands").fetchone()[0]
+        assert rows == 3 * neardup.BANDS
+    with StoryStore.open(tmp_path / "s.db") as store:
+        text = make_document("a1", unit(1)).article.text
+        assert _copy_of(store, text) == keys[1]
+
+
+def test_a_batch_rolled_back_leaves_no_buckets(tmp_path: Path) -> None:
+    with StoryStore.open(tmp_path / "s.db") as store:
+        _fill(store, 1)
+        with pytest.raises(RuntimeError), store.transaction():
+            document = make_document("late", unit(9))
+            story, _ = store.create_story(None)
+            store.insert_article(document, neardup.signature(document.article.text), story, batch=2)
+            raise RuntimeError("crash mid-batch")
+        assert store.connection.execute("SELECT count(*) FROM minhash_bands").fetchone()[0] == neardup.BANDS
+        assert _copy_of(store, make_document("late", unit(9)).article.text) is None
+
+
+def test_a_store_written_before_the_bucket_table_gets_it_on_the_next_write(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with StoryStore.open(path) as store:
+        keys = _fill(store, 2)
+    connection = sqlite3.connect(path)
+    connection.executescript("DROP TABLE minhash_bands; DELETE FROM samestory_meta WHERE key = 'minhash_bands';")
+    connection.close()
+    text = make_document("a0", unit(0)).article.text
+    with StoryStore.open(path, readonly=True) as reader:
+        assert _copy_of(reader, text) == keys[0]  # read-only: a table in memory, from the signatures
+    with StoryStore.open(path) as store:
+        assert store.connection.execute("SELECT count(*) FROM minhash_bands").fetchone()[0] == 2 * neardup.BANDS
+        assert _copy_of(store, text) == keys[0]

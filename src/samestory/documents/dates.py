@@ -18,7 +18,7 @@ from samestory.documents.tokens import fold_case
 
 MONTH_NAMES: dict[int, tuple[str, ...]] = {
     1: ("january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari", "stycznia",
-        "styczeń", "января", "январь", "січня", "ocak", "ianuarie", "siječnja", "siječanj"),
+        "styczeń", "января", "январь", "січня", "ocak", "ianuarie", "siječnja", "siječanj", "gen"),
     2: ("february", "feb", "februar", "février", "febrero", "febbraio", "fevereiro", "februari", "lutego",
         "luty", "февраля", "февраль", "лютого", "şubat", "februarie", "veljače", "veljača"),
     3: ("march", "mar", "märz", "mars", "marzo", "março", "maart", "marca", "marzec", "марта", "март",
@@ -26,22 +26,23 @@ MONTH_NAMES: dict[int, tuple[str, ...]] = {
     4: ("april", "apr", "avril", "abril", "aprile", "kwietnia", "kwiecień", "апреля", "апрель", "квітня",
         "nisan", "aprilie", "travnja", "travanj"),
     5: ("may", "mai", "mayo", "maggio", "maio", "mei", "maja", "maj", "мая", "май", "травня", "mayıs",
-        "svibnja", "svibanj"),
+        "svibnja", "svibanj", "mag"),
     6: ("june", "jun", "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec", "июня", "июнь",
-        "червня", "haziran", "iunie", "lipnja", "lipanj"),
+        "червня", "haziran", "iunie", "lipnja", "lipanj", "giu"),
     7: ("july", "jul", "juli", "juillet", "julio", "luglio", "julho", "lipca", "lipiec", "июля", "июль",
-        "липня", "temmuz", "iulie", "srpnja", "srpanj"),
+        "липня", "temmuz", "iulie", "srpnja", "srpanj", "lug"),
     8: ("august", "aug", "août", "agosto", "augustus", "sierpnia", "sierpień", "августа", "август", "серпня",
         "ağustos", "kolovoza", "kolovoz"),
     9: ("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro", "września",
         "wrzesień", "сентября", "сентябрь", "вересня", "eylül", "septembrie", "rujna", "rujan"),
     10: ("october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro", "października",
-         "październik", "октября", "октябрь", "жовтня", "ekim", "octombrie", "listopada", "listopad"),
+         "październik", "октября", "октябрь", "жовтня", "ekim", "octombrie", "listopada", "listopad", "ott"),
     11: ("november", "nov", "novembre", "noviembre", "novembro", "listopada", "ноября", "ноябрь",
          "листопада", "kasım", "noiembrie", "studenoga", "studeni"),
     12: ("december", "dec", "dezember", "décembre", "diciembre", "dicembre", "dezembro", "grudnia",
-         "grudzień", "декабря", "декабрь", "грудня", "aralık", "decembrie", "prosinca", "prosinac"),
+         "grudzień", "декабря", "декабрь", "грудня", "aralık", "decembrie", "prosinca", "prosinac", "dic"),
 }  # fmt: skip
+"""Full names and the abbreviations of datelines ("Sept.", Italian agencies' "21 LUG")."""
 WEEKDAY_NAMES: dict[int, tuple[str, ...]] = {
     0: ("monday", "montag", "lundi", "lunes", "lunedì", "segunda-feira", "maandag", "poniedziałek",
         "понедельник", "pazartesi", "luni", "ponedjeljak"),

@@ -20,14 +20,16 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
+from samestory.documents.cjk_names import find_cjk_names
+from samestory.documents.demonyms import is_demonym
 from samestory.documents.gazetteer import is_place_name
 from samestory.documents.keys import phrase_key, token_key
 from samestory.documents.model import EntityKind, EntityMention
 from samestory.documents.name_words import (
     CONNECTORS,
     JOINING_CONJUNCTIONS,
+    TITLE_PREFIXES,
     is_calendar_word,
     is_currency_word,
     is_institution_compound,
@@ -40,6 +42,7 @@ from samestory.documents.vocabulary import (
     NOUN_CAPITALISING_LANGUAGES,
     is_common_in_english,
     is_common_word,
+    is_own_language_word,
     zipf,
 )
 
@@ -52,6 +55,7 @@ _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|\S+\.(?:com|org|ne
 _HEADLINE_SHARE = 0.6
 _COMMON_ACRONYM_ZIPF = 5.0
 _HEADLINE_VOCABULARY_ZIPF = 4.0
+_SENTENCE_START_VOCABULARY_ZIPF = 4.0
 _ROMAN_NUMERAL = re.compile(r"^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 _HEADLINE_MIN_WORDS = 4
 
@@ -76,19 +80,69 @@ class _Token:
 
 def find_entities(sentences: list[str], lang: str, place_positions: set[tuple[int, int]]) -> list[EntityMention]:
     """Entities of a document; words already resolved as places (``place_positions``) are skipped."""
+    spans: list[_Span] = []
     if lang in ("zh", "ja"):
-        spans = list(_cjk_spans(sentences, place_positions))
-    else:
-        spans = [
-            span
-            for index, sentence in enumerate(sentences)
-            for span in _sentence_spans(sentence, index, lang, place_positions)
-        ]
+        spans += _cjk_spans(sentences, place_positions)
+        sentences, lang = [_LATIN_HIDDEN.sub(" ", sentence) for sentence in sentences], "en"  # "(Win Myint)"
+    sentence_words = [words(sentence) for sentence in sentences]
+    casing = _casing(sentence_words)
+    spans += [
+        span
+        for index, sentence in enumerate(sentences)
+        for span in _sentence_spans(sentence, sentence_words[index], index, lang, place_positions, casing)
+    ]
     return _merge_mentions(spans)
 
 
-def _sentence_spans(sentence: str, index: int, lang: str, place_positions: set[tuple[int, int]]) -> Iterator[_Span]:
-    tokens = list(_tokens(sentence, index, lang, place_positions))
+_LATIN_HIDDEN = re.compile(r"[^\x00-\u024f]")
+"""Everything but Latin letters, digits and punctuation: Chinese and Japanese news writes foreign names in
+Latin too ("翁山蘇姬(Aung San Suu Kyi)", "BBC"), and those are read as in English text, at the same offsets."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Casing:
+    """How the article writes its words where a capital means something: a capital at the start of a sentence
+    says nothing about a word the text writes in lower case elsewhere ("Атака произошла…" beside "атака"),
+    and little about an ordinary word it never capitalises inside a sentence ("Reconquering the city…")."""
+
+    lowercase: frozenset[str]
+    capitalised_inside: frozenset[str]
+
+
+def _casing(sentence_words: list[list[Word]]) -> _Casing:
+    lowercase: set[str] = set()
+    inside: set[str] = set()
+    for found in sentence_words:
+        for position, word in enumerate(found):
+            if word.text[0].islower():
+                lowercase.add(fold_case(word.text))
+            elif position > 0:
+                inside.add(fold_case(word.text))
+    return _Casing(frozenset(lowercase), frozenset(inside))
+
+
+def _sentence_spans(
+    sentence: str,
+    sentence_words: list[Word],
+    index: int,
+    lang: str,
+    place_positions: set[tuple[int, int]],
+    casing: _Casing,
+) -> Iterator[_Span]:
+    quoted = [
+        (start, end)
+        for start, end in ([] if lang in NOUN_CAPITALISING_LANGUAGES else _quoted_names(sentence))
+        if (index, start) not in place_positions  # the ports «Одесса» and «Южный» are places
+    ]
+    for start, end in quoted:
+        found = tuple(w.text for w in map(_without_possessive, words(sentence[start:end])))
+        if not any(is_calendar_word(w) or is_currency_word(w) or is_common_in_english(w) for w in found):
+            yield _Span(found, index, lang=lang)
+    tokens = [
+        token
+        for token in _tokens(sentence, sentence_words, index, lang, place_positions)
+        if not any(start <= token.word.start < end for start, end in quoted)
+    ]
     headline = _is_headline(tokens, sentence)
     run: list[_Token] = []
     run_start = 0
@@ -104,29 +158,62 @@ def _sentence_spans(sentence: str, index: int, lang: str, place_positions: set[t
             run.append(token)
             continue
         if not (token.is_title and all(_is_common(t.word.text, lang) for t in run)):
-            yield from _finish(run, index, lang, run_start == 0, headline, after_title, _word_before_run(sentence, run))
+            before = _word_before_run(sentence, run)
+            yield from _finish(run, index, lang, run_start == 0, headline, after_title, before, casing)
         after_title = token.is_title or (after_title and not run and not name_like)
         run = [token] if name_like else []
         run_start = position
-    yield from _finish(run, index, lang, run_start == 0, headline, after_title, _word_before_run(sentence, run))
+    before = _word_before_run(sentence, run)
+    yield from _finish(run, index, lang, run_start == 0, headline, after_title, before, casing)
 
 
-_LAST_WORD = re.compile(r"(\S+)\s*$")
+_QUOTED = re.compile(r"[«„“\"‚‘]([^\W\d_][^«»„“”\"‚‘’\n]{0,60}?)[»“”\"‘’]")
+_MAX_QUOTED_WORDS = 3
+
+
+def _quoted_names(sentence: str) -> list[tuple[int, int]]:
+    """Capitalised words alone in quotation marks: how Russian, French or Spanish news writes a company's or
+    a product's name ("компании «Роснефть»", "«Мегафона»"), whatever its ordinary meaning. Not in German,
+    which quotes ordinary nouns as readily („Schuldenbremse“)."""
+    spans = []
+    for match in _QUOTED.finditer(sentence):
+        inside = words(match.group(1))
+        content = [w.text for w in inside if fold_case(w.text) not in CONNECTORS]
+        if 0 < len(inside) <= _MAX_QUOTED_WORDS and content and all(_is_capitalised(w) for w in content):
+            spans.append((match.start(1), match.end(1)))
+    return spans
+
+
+_LAST_WORDS = re.compile(r"(?:(\S+)\s+)?(\S+)\s*$")
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+_MIN_ADJECTIVE = 4
 
 
 def _word_before_run(sentence: str, run: list[_Token]) -> str | None:
-    """What stands right before a run: a word ("das" in "das Virus") or a number ("6,5" in "6,5 Meter")."""
+    """What stands right before a run: a word ("das" in "das Virus") or a number ("6,5" in "6,5 Meter"); past
+    an inflected adjective, the article before it ("der" in "der älteste Touristik-Konzern")."""
     if not run:
         return None
-    match = _LAST_WORD.search(sentence, 0, run[0].word.start)
-    return match.group(1).strip("\"'„“«(") if match else None
+    match = _LAST_WORDS.search(sentence, 0, run[0].word.start)
+    if not match:
+        return None
+    earlier, nearest = (group.strip("\"'„“«(") if group else None for group in match.groups())
+    adjective = nearest is not None and nearest.islower() and len(nearest) >= _MIN_ADJECTIVE
+    if earlier and adjective and nearest.endswith(_ADJECTIVE_ENDINGS) and fold_case(earlier) in _GERMAN_DETERMINERS:
+        return earlier
+    return nearest
 
 
-def _tokens(sentence: str, index: int, lang: str, place_positions: set[tuple[int, int]]) -> Iterator[_Token]:
-    """The sentence's words, with places and words that break names marked; URLs and their parts skipped."""
+def _tokens(
+    sentence: str, sentence_words: list[Word], index: int, lang: str, place_positions: set[tuple[int, int]]
+) -> Iterator[_Token]:
+    """The sentence's words, with places and words that break names marked; URLs and their parts skipped, and
+    a word cut short by an ellipsis ("brokered in Istan...", the end of a feed's excerpt)."""
     hidden = [m.span() for m in _URL.finditer(sentence)]
-    for word in words(sentence):
+    for word in sentence_words:
         if any(start <= word.start < end for start, end in hidden) or sentence[max(0, word.start - 1)] in "/@#":
+            continue
+        if sentence.startswith(("...", "…"), word.end):
             continue
         if not word.text.isalpha():  # apostrophes, hyphens, full stops: possessives, elisions, compounds
             word = name_part(_without_possessive(word))
@@ -151,9 +238,14 @@ def _without_possessive(word: Word) -> Word:
 
 def _compound_parts(word: Word, lang: str) -> Iterator[_Token]:
     """German hyphen compounds: 'Max-Planck-Institut' is one organisation; 'Twitter-Hauptquartier' names
-    Twitter and 'Tesla-Chef' is a title after a name; 'Navigator-App' and 'US-Präsident' name nobody."""
+    Twitter and 'Tesla-Chef' is a title after a name; 'Navigator-App', 'Touristik-Konzern' and 'US-Präsident'
+    name nobody."""
     parts = word.text.split("-")
     head = parts[-1]
+    generic_head = is_organisation_word(head) or is_place_name(head)
+    if generic_head and all(_is_common(part, lang) for part in parts[:-1] if part):
+        yield _Token(word, is_break=True)  # "Virenschutz-Software", "Touristik-Konzern"; "Französisch-Guyana"
+        return  # is left to the place finder
     if not is_title(head) and (is_organisation_word(head) or not is_common_word(head, lang)):
         yield _Token(word)
         return
@@ -163,7 +255,7 @@ def _compound_parts(word: Word, lang: str) -> Iterator[_Token]:
         offset += len(part) + 1
         if not part:
             continue
-        title = is_title(part)
+        title = is_title(part) or fold_case(part) in TITLE_PREFIXES
         ordinary = (is_common_word(part, lang) and not _is_acronym(part)) or is_place_name(part)
         yield _Token(piece, is_break=ordinary or title, is_title=title)
 
@@ -224,7 +316,7 @@ def _capitalised_run(tokens: list[_Token], start: int) -> list[_Token]:
 
 
 def _is_full_personal_name(run: list[_Token]) -> bool:
-    words_ = [t.word.text for t in run]
+    words_ = [t.word.text for t in run if fold_case(t.word.text) not in CONNECTORS]  # "Ursula von der …"
     return len(words_) >= 2 and is_given_name(words_[0]) and not any(is_organisation_word(w) for w in words_)
 
 
@@ -243,13 +335,24 @@ def _finish(
     headline: bool,
     after_title: bool,
     before: str | None = None,
+    casing: _Casing | None = None,
 ) -> Iterable[_Span]:
     if not run:
         return
+    if _is_acronym_before_person(run):  # "генеральный секретарь ООН Антониу Гутерриш"
+        yield from _finish(run[:1], sentence, lang, starts_sentence, headline, after_title, before, casing)
+        yield from _finish(run[1:], sentence, lang, False, headline, True, run[0].word.text, casing)
+        return
     texts = [t.word.text for t in run]
-    for segment in _segments(texts, lang):
-        tokens = _trimmed(segment, lang, starts_sentence or headline or after_title, headline)
-        directly_after = before if tokens[:1] == segment[:1] else _word_before(segment, tokens)
+    for segment, word_before_segment in _segments(texts, lang):
+        uninformative = starts_sentence or headline or after_title
+        if starts_sentence and casing is not None and _says_nothing_at_sentence_start(segment, lang, casing):
+            segment, uninformative, word_before_segment = segment[1:], False, segment[0]
+            if not segment:
+                continue
+        tokens = _trimmed(segment, lang, uninformative, headline, sentence_start=starts_sentence and uninformative)
+        segment_before = before if word_before_segment is None else word_before_segment
+        directly_after = segment_before if tokens[:1] == segment[:1] else _word_before(segment, tokens)
         if tokens and _is_german_noun(tokens, lang, directly_after):
             tokens = []
         if tokens and not _is_junk(tokens, lang, headline):
@@ -259,23 +362,65 @@ def _finish(
         starts_sentence = False
 
 
-def _is_vocabulary(word: str, lang: str, headline: bool) -> bool:
-    """Ordinary vocabulary; in a headline, where every word is capitalised, also the international words
-    a language uses often ("Plan", "Region"): a name there will be named again in the text."""
-    if headline and zipf(fold_case(word), lang) >= _HEADLINE_VOCABULARY_ZIPF and not _is_acronym(word):
-        return not (is_given_name(word) or is_family_name(word))
+_MAX_NAME_AFTER_ACRONYM = 3
+
+
+def _is_acronym_before_person(run: list[_Token]) -> bool:
+    """An organisation's acronym right before a person's name, as Russian and Turkish write a role ("секретарь
+    ООН Антониу Гутерриш"); not an acronym heading its own name ("BBC World Service", "ECB Governing Council")."""
+    if not 2 <= len(run) - 1 <= _MAX_NAME_AFTER_ACRONYM or not _is_acronym(run[0].word.text):
+        return False
+    rest = [t.word.text for t in run[1:]]
+    return all(_is_capitalised(w) and not _is_acronym(w) and not is_organisation_word(w) for w in rest) and _initials(
+        tuple(rest)
+    ) != _bare_acronym(run[0].word.text)
+
+
+def _says_nothing_at_sentence_start(segment: list[str], lang: str, casing: _Casing) -> bool:
+    """A sentence's first word that the article writes in lower case elsewhere, or, standing alone, an
+    ordinary word of its language alone that it never capitalises inside a sentence; never an acronym or a
+    known name."""
+    word = segment[0]
+    if _is_acronym(word) or is_given_name(word):
+        return False
+    folded = fold_case(word)
+    if folded in casing.lowercase:
+        return True
+    return (
+        len(segment) == 1
+        and folded not in casing.capitalised_inside
+        and not is_family_name(word)
+        and is_own_language_word(word, lang)
+    )
+
+
+def _is_vocabulary(word: str, lang: str, headline: bool, sentence_start: bool = False) -> bool:
+    """Ordinary vocabulary; in a headline, where every word is capitalised, and as a sentence's first word,
+    also the words a language uses often, though its neighbours use them too ("Plan", "Region", "Атака"):
+    a name there will be named again in the text."""
+    if _is_acronym(word) or _is_capitalised_compound(word) or not (headline or sentence_start):
+        return _is_common(word, lang)
+    known_name = is_given_name(word) or is_family_name(word)
+    frequency = zipf(fold_case(word), lang)
+    if headline and frequency >= _HEADLINE_VOCABULARY_ZIPF:
+        return not known_name
+    if frequency >= _SENTENCE_START_VOCABULARY_ZIPF and not known_name:
+        return True
     return _is_common(word, lang)
 
 
-def _trimmed(segment: list[str], lang: str, leading_capital_uninformative: bool, headline: bool) -> list[str]:
+def _trimmed(
+    segment: list[str], lang: str, leading_capital_uninformative: bool, headline: bool, sentence_start: bool = False
+) -> list[str]:
     """Connectors, titles and function words go from both ends; ordinary words from the start where a
     capital says nothing (sentence start, headline, right after a title: 'Secretary of State Antony
     Blinken'), and from the end of a headline. A given name before a surname stays ("Bill Nelson")."""
     tokens = list(segment)
     uninformative = leading_capital_uninformative or headline
-    while tokens and _trim_start(tokens, lang, uninformative, headline):
+    while tokens and _trim_start(tokens, lang, uninformative, headline, sentence_start):
         tokens.pop(0)
         uninformative = headline
+        sentence_start = False
     while tokens and _trim_end(tokens, lang, headline):
         tokens.pop()
     return tokens
@@ -293,9 +438,14 @@ _GERMAN_DETERMINERS = frozenset(_DETERMINERS.split())
 
 
 def _word_before(segment: list[str], tokens: list[str]) -> str | None:
-    """The trimmed word right before what is left of a segment ("Sein" in "Sein Spiegel")."""
-    kept = len(segment) - len(tokens)
-    return segment[kept - 1] if tokens and kept > 0 and segment[kept : kept + len(tokens)] == tokens else None
+    """The trimmed word right before what is left of a segment ("Sein" in "Sein Spiegel", "Der" in "Der
+    Spiegel des"), whatever was trimmed from its end."""
+    if not tokens:
+        return None
+    for start in range(1, len(segment) - len(tokens) + 1):
+        if segment[start : start + len(tokens)] == tokens:
+            return segment[start - 1]
+    return None
 
 
 def _is_german_noun(tokens: list[str], lang: str, before: str | None) -> bool:
@@ -305,33 +455,50 @@ def _is_german_noun(tokens: list[str], lang: str, before: str | None) -> bool:
     if lang not in NOUN_CAPITALISING_LANGUAGES or len(tokens) != 1 or before is None:
         return False
     word = tokens[0]
-    if _is_acronym(word) or _looks_like_product(word):
+    if _is_acronym(word) or _looks_like_product(word) or _is_named_institution(word, lang):
         return False
     return fold_case(before) in _GERMAN_DETERMINERS or before[-1:].isdigit()
 
 
-def _segments(texts: list[str], lang: str) -> Iterator[list[str]]:
-    """German: ordinary nouns split a run ('Reisekonzern Thomas Cook' → 'Thomas Cook')."""
+def _is_named_institution(word: str, lang: str) -> bool:
+    """'das Max-Planck-Institut' names one institute; 'der Touristik-Konzern' is any tourism group."""
+    *modifiers, head = word.split("-")
+    return bool(modifiers) and is_organisation_word(head) and not all(_is_common(m, lang) for m in modifiers)
+
+
+def _segments(texts: list[str], lang: str) -> Iterator[tuple[list[str], str | None]]:
+    """German: ordinary nouns split a run ('Reisekonzern Thomas Cook' → 'Thomas Cook'), except after a
+    given name and a nobiliary particle ("Thomas de Maizière", "Ursula von der Leyen"). Each
+    segment comes with the word of the run right before it ("Eine" before "Welle"), None for the first."""
     if lang not in NOUN_CAPITALISING_LANGUAGES:
-        yield texts
+        yield texts, None
         return
     segment: list[str] = []
+    previous: str | None = None
+    before_segment: str | None = None
     for text in texts:
-        if _is_common(text, lang) and not is_institution_compound(text) and fold_case(text) not in CONNECTORS:
+        after_connector = bool(segment) and fold_case(segment[-1]) in CONNECTORS and is_given_name(segment[0])
+        ordinary = _is_common(text, lang) and not is_institution_compound(text) and not after_connector
+        if ordinary and fold_case(text) not in CONNECTORS:
             if segment:
-                yield segment
+                yield segment, before_segment
             segment = []
         else:
+            if not segment:
+                before_segment = previous
             segment.append(text)
+        previous = text
     if segment:
-        yield segment
+        yield segment, before_segment
 
 
-def _trim_start(tokens: list[str], lang: str, capitals_uninformative: bool, headline: bool = False) -> bool:
+def _trim_start(
+    tokens: list[str], lang: str, capitals_uninformative: bool, headline: bool = False, sentence_start: bool = False
+) -> bool:
     word = tokens[0]
     if fold_case(word) in CONNECTORS or is_title(word) or _is_very_common(word, lang) or is_calendar_word(word):
         return True
-    if not _is_vocabulary(word, lang, headline):
+    if not _is_vocabulary(word, lang, headline, sentence_start):
         return False
     if len(tokens) > 1 and is_given_name(word) and not is_organisation_word(word):
         return False
@@ -362,11 +529,16 @@ def _is_very_common(word: str, lang: str) -> bool:
     return is_common_in_english(word) or (is_common_word(word, lang) and len(word) <= 3 and word.isalpha())
 
 
+def _is_capitalised_compound(word: str) -> bool:
+    """'Notre-Dame', 'Saint-Denis', 'Trump-Kim': names joined by a hyphen, each part capitalised."""
+    return "-" in word and all(part[:1].isupper() for part in word.split("-") if part)
+
+
 def _is_common(word: str, lang: str) -> bool:
     if _is_acronym(word):
         return _is_common_acronym(word, lang)
-    if "-" in word and all(part[:1].isupper() for part in word.split("-") if part):
-        return False  # Notre-Dame, Saint-Denis
+    if _is_capitalised_compound(word):
+        return False
     return is_common_word(word, lang)
 
 
@@ -378,8 +550,9 @@ def _is_junk(tokens: list[str], lang: str, headline: bool = False) -> bool:
     if is_calendar_word(word) or is_currency_word(word) or _ROMAN_NUMERAL.match(word):
         return True
     if _is_acronym(word) and word.isupper() and not (headline and _is_common_acronym(word, lang)):
-        return False  # "IS", "UN": kept for now, judged once the whole text is read (see _merge_mentions)
-    if is_common_in_english(word):
+        # "IS", "UN": kept for now, judged once the whole text is read (see _merge_mentions)
+        return _is_shouted_word(word, lang)
+    if is_common_in_english(word) or _is_demonym(word):
         return True
     ordinary = _is_vocabulary(word, lang, headline) or (lang != "en" and word.isascii() and _is_common(word, "en"))
     if ordinary and not (is_given_name(word) or is_family_name(word)):
@@ -387,6 +560,20 @@ def _is_junk(tokens: list[str], lang: str, headline: bool = False) -> bool:
     digits = sum(ch.isdigit() for ch in word)
     switches = sum(1 for a, b in itertools.pairwise(word) if a.isupper() != b.isupper() and a.isalpha())
     return len(word) >= 8 and digits >= 1 and switches >= 3
+
+
+_MIN_SHOUTED_LETTERS = 5
+
+
+def _is_shouted_word(word: str, lang: str) -> bool:
+    """'MESAJI' in a line written in capitals: a word of the language, not an acronym; acronyms that long
+    ("UNESCO", "NASDAQ") are written alike in every language, so they do not stand out as vocabulary."""
+    return sum(ch.isalpha() for ch in word) >= _MIN_SHOUTED_LETTERS and is_common_word(word, lang)
+
+
+def _is_demonym(word: str) -> bool:
+    """'Libyans', 'Birmans', 'Deutsche', but not a person ('Romano') or a place ('Indiana') written alike."""
+    return is_demonym(word) and not (is_given_name(word) or is_family_name(word) or is_place_name(word))
 
 
 def _is_named_phrase(run: list[str], lang: str, starts_sentence: bool, headline: bool) -> bool:
@@ -458,49 +645,8 @@ def _kind_of(span: _Span) -> EntityKind:
 
 
 def _cjk_spans(sentences: list[str], place_positions: set[tuple[int, int]]) -> Iterable[_Span]:
-    """jieba's name tags, with the pieces of one transliterated name joined ("翁山" + "蘇姬"), places and
-    everyday words ("全國", "通訊") left out."""
-    tagger = _jieba_tagger()
-    for index, sentence in enumerate(sentences):
-        offset = 0
-        pieces: list[tuple[str, str]] = []
-        for pair in tagger.cut(sentence):
-            start = sentence.find(pair.word, offset)
-            offset = start + len(pair.word) if start >= 0 else offset
-            place = (index, start) in place_positions or pair.flag == "ns"
-            if pair.flag in _CJK_NAME_TAGS and not place and zipf(pair.word, "zh") < _CJK_EVERYDAY_ZIPF:
-                joins = pieces and pieces[-1][1] in _CJK_PERSON_TAGS and pair.flag in _CJK_PERSON_TAGS
-                if joins and sentence.find(pieces[-1][0] + pair.word) >= 0:
-                    pieces[-1] = (pieces[-1][0] + pair.word, pair.flag)
-                    continue
-                pieces.append((pair.word, pair.flag))
-                continue
-            yield from _cjk_finish(pieces, index)
-            pieces = []
-        yield from _cjk_finish(pieces, index)
-
-
-def _cjk_finish(pieces: list[tuple[str, str]], index: int) -> Iterator[_Span]:
-    for word, flag in pieces:
-        if len(word) >= 2:
-            yield _Span((word,), index, after_title=flag in _CJK_PERSON_TAGS)
-
-
-_CJK_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "nt", "nz"})
-_CJK_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
-_CJK_EVERYDAY_ZIPF = 4.5
-"""Name-tagged words this frequent are vocabulary ("全國", "聯盟", "通訊"); "新华社" (4.4) is still a name."""
-
-
-@lru_cache(maxsize=1)
-def _jieba_tagger():  # type: ignore[no-untyped-def]
-    import logging
-
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg
+    for name in find_cjk_names(sentences, place_positions):
+        yield _Span((name.text,), name.sentence, after_title=name.is_person)
 
 
 def _merge_mentions(spans: list[_Span]) -> list[EntityMention]:

@@ -156,6 +156,11 @@ def _countries() -> list[tuple[PlaceEntry, set[str]]]:
     return result
 
 
+def country_forms() -> set[str]:
+    """Every name of every country the gazetteer knows, in every language."""
+    return {form for _entry, forms in _countries() for form in forms}
+
+
 _LOCALES = {"zh": ("zh_CN", "zh_TW", "zh_HK"), "pt": ("pt", "pt_BR"), "sr": ("sr", "sr@latin")}
 """pycountry files some translations under a region ("zh_TW"); each is read as a form of its language."""
 

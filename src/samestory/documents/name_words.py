@@ -16,7 +16,10 @@ from functools import lru_cache
 
 from samestory.documents.tokens import fold_case
 
-_CONNECTORS = "of for on de du des del della di da do dos das van von der den zu für bin ben bint ibn al el la le y и"
+_CONNECTORS = (
+    "of for on de du des del della di da do dos das van von der den zu für bin ben bint ibn al el la le y и "
+    "ao pour per pentru"
+)
 CONNECTORS = frozenset(_CONNECTORS.split())
 """Lower-case words that may join the capitalised parts of one name."""
 JOINING_CONJUNCTIONS = frozenset({"and", "&", "und", "et", "y", "e", "и", "ve"})
@@ -53,11 +56,14 @@ predsjednik predsjednica ministar premijer sudac izbornik
 """
 TITLES = frozenset(fold_case(word) for word in _TITLES.split())
 """Titles and roles that stand before a person's name, in the supported languages (folded case)."""
+TITLE_PREFIXES = frozenset({"ex", "vize", "co", "ko", "anti", "pro", "neo", "alt"})
+"""Prefixes written with a hyphen before a title or a party word ("Ex-Präsident", "Vize-Kanzler",
+"Anti-Terror"): part of the word, never a name."""
 
 _ORGANISATION_WORDS = """
 bank banks force forces foundation institute institution university college school hospital museum
 government ministry department council party army navy union organization organisation nations court
-agency company corporation corp inc ltd llc plc ag gmbh sa nv spa group holding holdings fund reserve
+agency administration company corporation corp inc ltd llc plc ag gmbh sa nv spa group holding holdings fund reserve
 office committee commission parliament congress senate assembly police league federation association
 authority service services board bureau airways airlines airline motors systems technologies technology
 lab labs laboratory laboratories software security securities capital partners energy oil gas telecom

@@ -28,6 +28,8 @@ INFLECTING_LANGUAGES = frozenset({"tr", "fi", "hu", "de", "ru", "uk", "pl", "cs"
 listed is ordinary when a stem of it is ordinary vocabulary."""
 _MIN_PART = 3
 _MIN_STEM = 4
+_MIN_INFLECTED_STEM = 5
+"""A shorter stem with an ending is too easily a piece of a name ("Hal|vors|en")."""
 _MAX_SUFFIX = 9
 
 
@@ -40,7 +42,11 @@ def zipf(word: str, lang: str) -> float:
     lang = _WORDFREQ_ALIASES.get(lang, lang)
     if lang not in _wordfreq_languages(available_languages):
         return 0.0
-    return float(zipf_frequency(word, lang))
+    return float(zipf_frequency(word.replace(_COMBINING_DOT, ""), lang))
+
+
+_COMBINING_DOT = "\u0307"
+"""Left by str.lower() on a Turkish capital İ ("İletişim" → "i̇letişim"); the word lists write a plain i."""
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +86,20 @@ def _references_for(word: str) -> tuple[str, ...]:
     return ()
 
 
+_LISTED_ZIPF = 1.0
+
+
+@lru_cache(maxsize=100_000)
+def is_own_language_word(word: str, lang: str) -> bool:
+    """Listed in its language and unknown to the neighbours ("Unbestätigten", "Holidaymakers", "Connectez"):
+    a word of that language, not a name, which news in other languages would write too ("Iberdrola")."""
+    lowered = word.lower()
+    references = [other for other in _references_for(lowered) if other != lang]
+    if not references or zipf(lowered, lang) < _LISTED_ZIPF:
+        return False
+    return all(zipf(lowered, other) < _LISTED_ZIPF for other in references)
+
+
 @lru_cache(maxsize=100_000)
 def is_frequent_anywhere(word: str) -> bool:
     """A word frequent in any major language: a risky name for a small place."""
@@ -98,9 +118,9 @@ def _is_compound_of_common_words(word: str, lang: str, depth: int = 0) -> bool:
     if "-" in word:
         head = word.rsplit("-", 1)[-1]
         return bool(head) and zipf(head, lang) >= _COMMON_ZIPF and not head.isdigit()
-    for cut in range(_MIN_PART, len(word) - _MIN_PART - 1):
+    for cut in range(_MIN_PART, len(word) - _MIN_STEM + 1):
         left, right = word[:cut], word[cut:]
-        if zipf(right, lang) < _COMMON_ZIPF or len(right) < _MIN_STEM:
+        if not _is_listed_form(right, lang):
             continue
         for modifier in (left, left[:-1] if left[-1:] in "sn" else None, left[:-2] if left.endswith("en") else None):
             if not modifier or len(modifier) < _MIN_PART:
@@ -108,6 +128,19 @@ def _is_compound_of_common_words(word: str, lang: str, depth: int = 0) -> bool:
             if zipf(modifier, lang) >= _COMMON_ZIPF or (depth == 0 and _is_compound_of_common_words(modifier, lang, 1)):
                 return True  # "reiseinformations|systeme": the modifier may be a compound itself
     return False
+
+
+def _is_listed_form(word: str, lang: str) -> bool:
+    """A word of the frequency list, or one with an inflection ending on such a word ("korridor|s")."""
+    if zipf(word, lang) >= _COMMON_ZIPF:
+        return True
+    endings = INFLECTION_ENDINGS.get(lang, frozenset())
+    return any(
+        word.endswith(ending)
+        and len(word) - len(ending) >= _MIN_INFLECTED_STEM
+        and zipf(word[: -len(ending)], lang) >= _COMMON_ZIPF
+        for ending in endings
+    )
 
 
 def _has_common_stem(word: str, lang: str) -> bool:
@@ -119,12 +152,22 @@ def _has_common_stem(word: str, lang: str) -> bool:
     """
     if lang not in INFLECTING_LANGUAGES or "'" in word or "’" in word:
         return False
+    endings = INFLECTION_ENDINGS.get(lang)
     for cut in range(len(word) - 1, max(_MIN_STEM, len(word) - _MAX_SUFFIX) - 1, -1):
         stem = word[:cut]
+        if endings is not None and word[cut:] not in endings:
+            continue
         own = zipf(stem, lang)
-        if own >= _COMMON_ZIPF + 0.5 and _stands_out_in_language(stem, lang, own):
+        floor = _COMMON_ZIPF if endings is not None else _COMMON_ZIPF + 0.5
+        if own >= floor and _stands_out_in_language(stem, lang, own):
             return True
     return False
+
+
+INFLECTION_ENDINGS = {"de": frozenset({"s", "es", "n", "en", "e", "er", "ern", "em", "ns", "ens"})}
+"""Where the endings are a short closed list, only they make an inflected form: "Trojanern" is "Trojaner"
++ "n" and "Teleskops" "Teleskop" + "s", but "Haftar" is not "Haft" + "ar". Agglutinating languages
+(Turkish) stack too many suffixes to list; there any ending counts and the stem must be more frequent."""
 
 
 _FUNCTION_WORD_ZIPF = 6.3

@@ -20,6 +20,7 @@ from typing import Any
 from samestory.articles.model import Article
 from samestory.documents.model import Document
 from samestory.errors import EngineUnavailableError
+from samestory.stories import process_reaper
 from samestory.stories.preparation import prepare_batch, start_worker
 
 ACTOR_CPUS = 1
@@ -55,6 +56,8 @@ class RayPreparer:
                 raise EngineUnavailableError(
                     f"cannot reach the Ray cluster at {address or 'local'}: {error}"
                 ) from error
+            if address is None:
+                process_reaper.watch(os.getpid())  # a killed ingest leaves no Ray agents behind
         count = actors or max(1, int(ray.cluster_resources().get("CPU", 1)) // ACTOR_CPUS)
         remote = ray.remote(num_cpus=ACTOR_CPUS)(BatchWorker)
         self._actors = [remote.remote(encoder_spec) for _ in range(count)]

@@ -95,6 +95,17 @@ CREATE TABLE IF NOT EXISTS story_absorbed (absorbed INTEGER PRIMARY KEY, story I
 """
 """People's corrections (``samestory.stories.corrections``): added to every store a writer opens, so stores of
 the same schema version without them simply have none."""
+NEAR_DUPLICATE_BANDS = """
+CREATE TABLE IF NOT EXISTS minhash_bands (
+    band INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    key INTEGER NOT NULL,
+    PRIMARY KEY (band, bucket, key)
+) WITHOUT ROWID;
+"""
+"""The near-duplicate index's LSH buckets (``neardup``), one row per band of each article's signature: on disk,
+so a writer's memory does not grow with the store. A writer adds the table to a store that lacks it and fills
+it from the stored signatures once."""
 
 
 _UNCERTAINTY = {"day": 0.5, "month": 15.0, "year": 182.0}
@@ -164,12 +175,15 @@ class StoryStore:
             if not exists:
                 _create_schema(connection, encoder, dim)
             elif not readonly:
-                connection.executescript(CORRECTIONS)
+                connection.executescript(CORRECTIONS + NEAR_DUPLICATE_BANDS)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
-        return cls(connection, path, dim, readonly=readonly, lock=lock)
+        store = cls(connection, path, dim, readonly=readonly, lock=lock)
+        if not store.readonly:
+            store._bring_near_duplicates_up_to_date()
+        return store
 
     def close(self) -> None:
         try:
@@ -346,14 +360,37 @@ class StoryStore:
     # ----------------------------------------------------------- near-duplicates
     @property
     def near_duplicates(self) -> neardup.NearDuplicateIndex:
-        """The LSH table, rebuilt from the stored signatures on first use."""
+        """The LSH index over this store's bucket rows; for a read-only store written before they existed, a
+        table in memory built from the stored signatures."""
         if self._near_duplicates is None:
-            if self.meta("minhash") != neardup.scheme() and not self.readonly:
-                self._resign()
-            self._near_duplicates = neardup.NearDuplicateIndex(self.signatures)
-            rows = self.connection.execute("SELECT key, minhash FROM articles ORDER BY key")
-            self._near_duplicates.insert_many((key, np.frombuffer(blob, dtype=np.uint32)) for key, blob in rows)
+            if self.meta("minhash_bands") == neardup.band_scheme():
+                self._near_duplicates = neardup.NearDuplicateIndex(self)
+            else:
+                self._near_duplicates = neardup.NearDuplicateIndex()
+                rows = self.connection.execute("SELECT key, minhash FROM articles ORDER BY key")
+                self._near_duplicates.insert_many((key, np.frombuffer(blob, dtype=np.uint32)) for key, blob in rows)
         return self._near_duplicates
+
+    def add_buckets(self, rows: list[tuple[int, int, int]]) -> None:
+        self.connection.executemany("INSERT OR IGNORE INTO minhash_bands (band, bucket, key) VALUES (?, ?, ?)", rows)
+
+    def keys_in_buckets(self, buckets: list[tuple[int, int]]) -> list[int]:
+        """Keys under any of the buckets: one indexed range read per band (the primary key leads with both)."""
+        query = " UNION ALL ".join(["SELECT key FROM minhash_bands WHERE band = ? AND bucket = ?"] * len(buckets))
+        return [key for (key,) in self.connection.execute(query, [v for pair in buckets for v in pair])]
+
+    def _bring_near_duplicates_up_to_date(self) -> None:
+        """Signatures of the current scheme, and their buckets: recomputed once for a store written by an older
+        version (another datasketch scheme, or no bucket table yet)."""
+        if self.meta("minhash") != neardup.scheme():
+            self._resign()
+        if self.meta("minhash_bands") != neardup.band_scheme():
+            with self.transaction():
+                self.connection.execute("DELETE FROM minhash_bands")
+                rows = self.connection.execute("SELECT key, minhash FROM articles ORDER BY key").fetchall()
+                index = neardup.NearDuplicateIndex(self)
+                index.insert_many((key, np.frombuffer(blob, dtype=np.uint32)) for key, blob in rows)
+                self.set_meta("minhash_bands", neardup.band_scheme())
 
     def signatures(self, keys: list[int]) -> dict[int, np.ndarray]:
         """Stored MinHash signatures of some articles."""
@@ -375,6 +412,7 @@ class StoryStore:
                 blob = neardup.signature(full).tobytes()
                 self.connection.execute("UPDATE articles SET minhash = ? WHERE key = ?", (blob, key))
             self.set_meta("minhash", neardup.scheme())
+            self.set_meta("minhash_bands", "")  # new signatures need new buckets
 
     # ------------------------------------------------------------------ stories
     def create_story(self, day: float | None) -> tuple[int, int]:
@@ -481,13 +519,14 @@ def _connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
 
 
 def _create_schema(connection: sqlite3.Connection, encoder: str, dim: int) -> None:
-    connection.executescript(SCHEMA + CORRECTIONS)
+    connection.executescript(SCHEMA + CORRECTIONS + NEAR_DUPLICATE_BANDS)
     values = {
         "format": FORMAT,
         "schema_version": str(SCHEMA_VERSION),
         "encoder": encoder,
         "dim": str(dim),
         "minhash": neardup.scheme(),
+        "minhash_bands": neardup.band_scheme(),
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "batches": "0",
     }
