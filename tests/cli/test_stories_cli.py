@@ -349,3 +349,40 @@ def test_people_merge_split_and_read_the_log(tmp_path: Path) -> None:
     missing = _run("stories", "merge", str(first), "999", "--db", str(db))
     assert missing.exit_code == 1 and "999: is not a story of this store" in missing.stderr
     assert _run("stories").exit_code == 2
+
+
+def test_prepared_documents_are_written_and_placed_again_without_analysis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("pyarrow")
+    corpus = _corpus()
+    source = _write(tmp_path / "news.jsonl", [a.record() for a in corpus] + [corpus[0].record()])
+    prepared = tmp_path / "prepared.parquet"
+    first = _run("ingest", "--db", str(tmp_path / "a.db"), "--prepared-out", str(prepared), "--json", str(source))
+    assert first.exit_code == 0, first.output
+    assert not prepared.with_name("prepared.parquet.partial").exists()
+
+    import pyarrow.parquet as parquet
+
+    table = parquet.read_table(prepared)
+    assert sorted(table.column("id").to_pylist()) == sorted(a.id for a in corpus)  # stored once each
+    assert {"entities", "head_vector", "terms"} <= set(table.column_names)
+
+    def no_analysis(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a prepared document was analysed again")
+
+    monkeypatch.setattr("samestory.stories.preparation.analyse_text", no_analysis)
+    second = _run("ingest", "--db", str(tmp_path / "b.db"), "--json", "--workers", "0", str(prepared))
+    assert second.exit_code == 0, second.output
+    assert _lines(second.stdout)[-1]["new"] == len(corpus)
+    assert _store_view(tmp_path / "b.db") == _store_view(tmp_path / "a.db")
+
+
+def test_prepared_documents_of_another_encoder_are_refused(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    source = _write(tmp_path / "news.jsonl", [a.record() for a in _corpus()[:3]])
+    prepared = tmp_path / "prepared.parquet"
+    assert _run("ingest", "--db", str(tmp_path / "a.db"), "--prepared-out", str(prepared), str(source)).exit_code == 0
+    result = _run("ingest", "--fast", "--db", str(tmp_path / "fast.db"), str(prepared))
+    assert result.exit_code == 1
+    assert "prepared with the 'use' encoder" in result.output and "'use-static'" in result.output

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -24,8 +24,10 @@ from samestory.cli.reporting import (
 )
 
 if TYPE_CHECKING:
+    from samestory.articles import FieldMap
     from samestory.articles.model import Article
     from samestory.stories.corrections import Correction
+    from samestory.stories.ingest import Ingestor
     from samestory.stories.store import StoryStore
     from samestory.stories.summary import GroupSummary
 
@@ -83,9 +85,18 @@ def ingest(
         str | None,
         typer.Option("--address", help="Ray cluster address (ray://HOST:10001 or HOST:6379); default: local Ray."),
     ] = None,
+    prepared_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--prepared-out",
+            help="Also write the analysed and encoded documents stored by this run to this Parquet file; a later "
+            "'samestory ingest FILE' places them without analysing or encoding again.",
+        ),
+    ] = None,
 ) -> None:
     """Add articles to a story store: skip exact duplicates, link near-duplicates, place each in a story."""
-    from samestory.articles import FieldMap, read_articles
+    from samestory.articles import FieldMap
+    from samestory.stories.prepared import PreparedWriter
     from samestory.stories.session import open_session
 
     log = FailureLog()
@@ -98,13 +109,20 @@ def ingest(
         started = time.perf_counter()
         session_options = {"ray_address": address, "use_ray": engine == "ray"}
         with open_session(db, chosen_scorer(scorer, fast), batch_size, workers, **session_options) as session:
-            articles = progress(log.articles(read_articles(inputs, field_map)), _estimate(inputs), "ingest")
-            for outcome in session.ingestor.run(articles):
-                if outcome.status == "id_taken":
-                    log.report(_item_name(outcome.article), _ID_TAKEN.format(id=outcome.article.id))
-                for warning in outcome.warnings:
-                    typer.echo(f"warning: {_item_name(outcome.article)}: {warning}", err=True)
-            summary = session.ingestor.summary
+            ingestor = session.ingestor
+            writer = PreparedWriter(prepared_out, ingestor.encoder.name) if prepared_out else None
+            ingestor.on_stored = writer.write if writer else None
+            articles = progress(_input_articles(inputs, field_map, ingestor, log), _estimate(inputs), "ingest")
+            try:
+                for outcome in ingestor.run(articles):
+                    if outcome.status == "id_taken":
+                        log.report(_item_name(outcome.article), _ID_TAKEN.format(id=outcome.article.id))
+                    for warning in outcome.warnings:
+                        typer.echo(f"warning: {_item_name(outcome.article)}: {warning}", err=True)
+            finally:
+                if writer is not None:
+                    writer.close()
+            summary = ingestor.summary
             summary.failed = len(log.failures)
             stored, stories_total = session.store.count(), session.story_count()
         elapsed = time.perf_counter() - started
@@ -128,6 +146,28 @@ def ingest(
                 f"{counted(stored, 'article')} in {counted(stories_total, 'story', 'stories')}"
             )
     log.finish()
+
+
+def _input_articles(inputs: list[str], fields: FieldMap, ingestor: Ingestor, log: FailureLog) -> Iterator[Article]:
+    """The inputs' articles in order; a prepared-documents file's come with their documents, which the
+    ingestor then places as they are (``stories.prepared``)."""
+    from samestory.articles import read_articles
+    from samestory.stories.prepared import prepared_encoder, read_prepared
+
+    for name in inputs:
+        encoder = None if name == "-" else prepared_encoder(Path(name))
+        if encoder is None:
+            yield from log.articles(read_articles([name], fields))
+        elif encoder != ingestor.encoder.name:
+            log.report(
+                name,
+                f"holds documents prepared with the {encoder!r} encoder, and this store holds "
+                f"{ingestor.encoder.name!r} vectors: ingest the original articles instead",
+            )
+        else:
+            for document in read_prepared(Path(name)):
+                ingestor.known[document.article.content_hash] = document
+                yield document.article
 
 
 def stories(

@@ -97,6 +97,7 @@ class Ingestor:
         batch_size: int = BATCH_SIZE,
         workers: int = 0,
         remote: Callable[[str], Preparer] | None = None,
+        on_stored: Callable[[list[Document]], None] | None = None,
     ) -> None:
         self.engine = engine
         self.store = engine.store
@@ -113,6 +114,11 @@ class Ingestor:
         """Identity (content hash or URL key) → content hash of the first article of this run bearing it."""
         self._ids: set[str] = set()
         """Ids of the articles this run stores: a later, different article with one of them is refused."""
+        self.on_stored = on_stored
+        """Called with each committed batch's documents (``--prepared-out`` writes them to Parquet)."""
+        self.known: dict[str, Document] = {}
+        """Documents prepared before this run (a prepared-documents file), by content hash: their batches are
+        placed without analysis or encoding. Whoever feeds the articles registers them just before."""
 
     def run(self, articles: Iterable[Article]) -> Iterator[Outcome]:
         """Store ``articles``, yielding each one's outcome once its batch is committed.
@@ -135,7 +141,7 @@ class Ingestor:
                     pending = next(batches, None)
                     if pending is None:
                         break
-                    in_flight.append((pending, preparer.submit(pending[0])))
+                    in_flight.append((pending, self._already_prepared(pending[0]) or preparer.submit(pending[0])))
                     submitted += len(pending[0])
                 if not in_flight:
                     break
@@ -151,6 +157,14 @@ class Ingestor:
                 future.cancel()
             for preparer in preparers:
                 preparer.close()
+
+    def _already_prepared(self, articles: list[Article]) -> Future[list[Document]] | None:
+        """A finished future with the batch's documents when every one of them was prepared before."""
+        if not articles or not all(a.content_hash in self.known for a in articles):
+            return None
+        done: Future[list[Document]] = Future()
+        done.set_result([self.known.pop(a.content_hash) for a in articles])
+        return done
 
     def _switch_to_processes(self, preparer: Preparer, submitted: int) -> bool:
         return (
@@ -172,14 +186,14 @@ class Ingestor:
             identities = [article.content_hash, *filter(None, [url_key(article.url)])]
             first = next((self._seen[i] for i in identities if i in self._seen), None)
             if first is not None:
+                if first != article.content_hash:  # an exact repeat shares its original's prepared document
+                    self.known.pop(article.content_hash, None)
                 copies.append((article, first))
                 continue
             existing = self.store.existing_key(article.content_hash, article.url)
-            if existing is not None:
+            if existing is not None or article.id in self._ids or self.store.keys_for_id(article.id):
+                self.known.pop(article.content_hash, None)
                 copies.append((article, existing))
-                continue
-            if article.id in self._ids or self.store.keys_for_id(article.id):
-                copies.append((article, None))
                 continue
             self._ids.add(article.id)
             for identity in identities:
@@ -198,6 +212,8 @@ class Ingestor:
         signatures = [neardup.signature(a.full_text) for a in articles]
         placements = self.engine.place_batch(documents, signatures)
         self.summary.timed("placement", started)
+        if self.on_stored is not None:
+            self.on_stored(documents)
         for article, document, placement in zip(articles, documents, placements, strict=True):
             status: Status = "near_duplicate" if placement.duplicate_of is not None else "new"
             outcome = Outcome(article, placement.key, status, tuple(document.warnings))

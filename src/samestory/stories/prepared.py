@@ -1,0 +1,110 @@
+"""Prepared documents as Parquet: what analysis and encoding made, kept for a later run or another tool.
+
+Analysis and encoding are nearly all of an ingest's work; placement is cheap next to them. ``ingest
+--prepared-out FILE`` writes every document it stores as one Parquet row (a row group per batch), with the
+columns the story store keeps: the article, its analysed keys as JSON (entities, places, dates, numbers),
+the head and title vectors as float16 bytes and the weighted terms. ``samestory ingest FILE`` recognises
+such a file by its metadata and places its documents without analysing or encoding them again (into a
+store of the same encoder only), and any Parquet reader (pandas, Spark, DuckDB) can read the columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from samestory.documents.encoders import pack_vector
+from samestory.documents.model import Document
+from samestory.errors import InputError
+from samestory.stories.records import document_from_row, features_to_json
+
+FORMAT = "samestory-prepared-documents/1"
+_FORMAT_KEY = b"samestory"
+_ENCODER_KEY = b"samestory_encoder"
+_ROWS_PER_READ = 256
+
+
+def _schema(encoder: str) -> Any:
+    import pyarrow as pa
+
+    text, number, blob = pa.string(), pa.float64(), pa.binary()
+    columns = [
+        ("id", text), ("title", text), ("text", text), ("url", text), ("outlet", text), ("source", text),
+        ("published", text), ("precision", text), ("lang", text), ("lang_confidence", number),
+        ("entities", text), ("places", text), ("dates", text), ("numbers", text),
+        ("head_vector", blob), ("title_vector", blob), ("terms", blob),
+    ]  # fmt: skip
+    return pa.schema(columns, metadata={_FORMAT_KEY: FORMAT.encode(), _ENCODER_KEY: encoder.encode()})
+
+
+class PreparedWriter:
+    """Appends each stored batch's documents to one Parquet file, written atomically when closed."""
+
+    def __init__(self, path: Path, encoder: str) -> None:
+        try:
+            import pyarrow.parquet as parquet
+        except ImportError as error:
+            raise InputError(str(path), "--prepared-out writes Parquet, which needs pyarrow") from error
+        self.path = path
+        self._partial = path.with_name(path.name + ".partial")
+        self._schema = _schema(encoder)
+        self._writer = parquet.ParquetWriter(self._partial, self._schema)
+        self.rows = 0
+
+    def write(self, documents: list[Document]) -> None:
+        import pyarrow as pa
+
+        if documents:
+            rows = [_row(document) for document in documents]
+            self._writer.write_table(pa.Table.from_pylist(rows, schema=self._schema))
+            self.rows += len(rows)
+
+    def close(self) -> None:
+        self._writer.close()
+        self._partial.replace(self.path)
+
+
+def _row(document: Document) -> dict[str, Any]:
+    article = document.article
+    published = article.published
+    return {
+        "id": article.id,
+        "title": article.title,
+        "text": article.text,
+        "url": article.url,
+        "outlet": article.outlet,
+        "source": article.source,
+        "published": published.iso() if published else None,
+        "precision": published.precision if published else None,
+        "lang": document.lang,
+        "lang_confidence": document.lang_confidence,
+        **features_to_json(document),
+        "head_vector": pack_vector(document.head_vector),  # type: ignore[arg-type]
+        "title_vector": pack_vector(document.title_vector),  # type: ignore[arg-type]
+        "terms": document.terms.to_bytes(),
+    }
+
+
+def prepared_encoder(path: Path) -> str | None:
+    """The encoder whose vectors a prepared-documents file holds; None for any other file."""
+    if path.suffix.lower() != ".parquet" or not path.is_file():
+        return None
+    try:
+        import pyarrow.parquet as parquet
+
+        metadata = parquet.read_schema(path).metadata or {}
+    except (ImportError, OSError, ValueError):
+        return None
+    if metadata.get(_FORMAT_KEY) != FORMAT.encode():
+        return None
+    return metadata.get(_ENCODER_KEY, b"").decode() or None
+
+
+def read_prepared(path: Path) -> Iterator[Document]:
+    """The documents of a prepared file, in the order they were stored, a row group at a time."""
+    import pyarrow.parquet as parquet
+
+    for batch in parquet.ParquetFile(path).iter_batches(batch_size=_ROWS_PER_READ):
+        for row in batch.to_pylist():
+            yield document_from_row(row)
