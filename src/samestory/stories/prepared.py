@@ -17,7 +17,7 @@ from typing import Any
 from samestory.documents.encoders import pack_vector
 from samestory.documents.model import Document
 from samestory.errors import InputError
-from samestory.stories.records import document_from_row, features_to_json
+from samestory.stories.records import article_columns, document_from_row, features_to_json
 
 FORMAT = "samestory-prepared-documents/1"
 _FORMAT_KEY = b"samestory"
@@ -66,17 +66,8 @@ class PreparedWriter:
 
 
 def _row(document: Document) -> dict[str, Any]:
-    article = document.article
-    published = article.published
     return {
-        "id": article.id,
-        "title": article.title,
-        "text": article.text,
-        "url": article.url,
-        "outlet": article.outlet,
-        "source": article.source,
-        "published": published.iso() if published else None,
-        "precision": published.precision if published else None,
+        **article_columns(document.article),
         "lang": document.lang,
         "lang_confidence": document.lang_confidence,
         **features_to_json(document),

@@ -35,6 +35,16 @@ def url_key(url: str | None) -> str | None:
     return urlunsplit(("", host, parts.path.rstrip("/") or "/", query, ""))
 
 
+def article_columns(article: Article) -> dict[str, Any]:
+    """The article's own columns, as the store keeps them (the inverse of the Article in ``document_from_row``)."""
+    published = article.published
+    return dict(
+        id=article.id, title=article.title, text=article.text, url=article.url, outlet=article.outlet,
+        source=article.source, published=published.iso() if published else None,
+        precision=published.precision if published else None,
+    )  # fmt: skip
+
+
 def features_to_json(document: Document) -> dict[str, str]:
     """The analysed keys of a document as four compact JSON columns, in the analyser's order."""
     return {
