@@ -163,3 +163,13 @@ def test_a_word_in_a_line_of_capitals_is_no_acronym() -> None:
 def test_generic_hyphen_compounds_name_nothing() -> None:
     text = "Benutzen Sie aktuelle Virenschutz-Software, teilte der älteste Touristik-Konzern mit, sagte Oskar Lindgren."
     assert _names(text, "de") == {"Oskar Lindgren"}
+
+
+def test_streets_and_peoples_are_no_names() -> None:
+    text = "Shops on Kovalsk Street closed as North American buyers left, Oskar Lindgren said."
+    assert _names(text, "en") == {"Oskar Lindgren"}
+
+
+def test_an_organisation_named_after_a_people_stays() -> None:
+    names = _names("A Organização dos Estados Americanos condenou o golpe, disse Oskar Lindgren.", "pt")
+    assert "Organização dos Estados Americanos" in names

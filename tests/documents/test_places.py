@@ -81,3 +81,10 @@ def test_covered_positions_are_the_word_starts_of_places() -> None:
     sentences = split_sentences("Er reiste nach Moskau. Dann kam er nach Libyen zurück.")
     _, covered = find_places(sentences, "de")
     assert covered == {(0, sentences[0].index("Moskau")), (1, sentences[1].index("Libyen"))}
+
+
+def test_a_lower_case_word_before_a_place_describes_it() -> None:
+    """'the capital Naypyidaw' is the city; 'ministère de la Défense' would name an organisation."""
+    text = "Phone lines in the capital Naypyidaw were cut, Myanmar's army said."
+    places, _ = find_places(split_sentences(text), "en")
+    assert "city:6611854" in {p.key for p in places}

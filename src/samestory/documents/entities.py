@@ -34,6 +34,7 @@ from samestory.documents.name_words import (
     is_currency_word,
     is_institution_compound,
     is_organisation_word,
+    is_street_name,
     is_title,
 )
 from samestory.documents.person_names import is_family_name, is_given_name
@@ -357,7 +358,9 @@ def _finish(
             tokens = []
         if tokens and not _is_junk(tokens, lang, headline):
             yield _Span(tuple(tokens), sentence, after_title=after_title, lang=lang)
-        elif _is_named_phrase(segment, lang, starts_sentence, headline):
+        elif _is_named_phrase(segment, lang, starts_sentence, headline) and not _names_a_street_or_people(
+            segment, lang
+        ):
             yield _Span(_strip_connectors(segment), sentence, all_common=True, lang=lang)
         starts_sentence = False
 
@@ -543,7 +546,10 @@ def _is_common(word: str, lang: str) -> bool:
 
 
 def _is_junk(tokens: list[str], lang: str, headline: bool = False) -> bool:
-    """A lone word that cannot be a name: a month, an English function word, a link code ("Nf1X3jn97x")."""
+    """A lone word that cannot be a name: a month, an English function word, a link code ("Nf1X3jn97x"); or
+    words that name a street ("Istiklal Street") or a people ("North American")."""
+    if _names_a_street_or_people(tokens, lang):
+        return True
     if len(tokens) > 1:
         return False
     word = tokens[0]
@@ -569,6 +575,22 @@ def _is_shouted_word(word: str, lang: str) -> bool:
     """'MESAJI' in a line written in capitals: a word of the language, not an acronym; acronyms that long
     ("UNESCO", "NASDAQ") are written alike in every language, so they do not stand out as vocabulary."""
     return sum(ch.isalpha() for ch in word) >= _MIN_SHOUTED_LETTERS and is_common_word(word, lang)
+
+
+_MAX_DEMONYM_PREFIX = 2
+
+
+def _names_a_street_or_people(tokens: list[str] | tuple[str, ...], lang: str) -> bool:
+    """'Istiklal Street', 'Friedrichstraße'; 'North American', 'South Africans' (ordinary words before a
+    demonym, no connector: "Organização dos Estados Americanos" is an organisation)."""
+    if is_street_name(tokens):
+        return True
+    *before, last = tokens
+    return (
+        0 < len(before) <= _MAX_DEMONYM_PREFIX
+        and _is_demonym(last)
+        and all(_is_common(t, lang) and fold_case(t) not in CONNECTORS for t in before)
+    )
 
 
 def _is_demonym(word: str) -> bool:

@@ -307,14 +307,17 @@ def _in_organisation_name(sentence: str, tokens: list[Word], start: int, end: in
         previous = word
     before = []
     index = start - 1
+    joined = False
     while index >= 0 and start - index <= 3:
         word = tokens[index]
         if not adjacent(sentence, word, tokens[index + 1]):
             break
-        if word.text[:1].isupper() or is_organisation_word(word.text) or is_title(word.text):
+        if word.text[:1].isupper() or (joined and (is_organisation_word(word.text) or is_title(word.text))):
             before.append(word.text)  # "ministère de la Défense", "ministre de la Défense", "Bank of England"
-        elif fold_case(word.text) not in _CONNECTORS:
-            break
+        elif fold_case(word.text) in _CONNECTORS:
+            joined = True
+        else:
+            break  # "the capital Naypyidaw": a lower-case word right before a place describes it
         index -= 1
     return any(is_organisation_word(w) or is_title(w) for w in (*run_after, *before))
 
