@@ -39,6 +39,7 @@ _TITLE_ENDINGS = frozenset(
 """Titles written right after a country or office ("國務資政", "缅甸总统"): they name a role, not a person."""
 _PLACE_ENDINGS = tuple("邦省州市縣县區区鎮镇村")
 """Administrative divisions ("若開邦", Rakhine State; "伊洛瓦底省"): places, though jieba may tag them as names."""
+_NO_NAME_ENDINGS = (*_TITLE_ENDINGS, *_PLACE_ENDINGS)
 _PREPOSITIONS = frozenset("由於于在與与和及被向對对從从把將将為为")
 """One-character prepositions and conjunctions jieba sometimes glues to the name after them ("由敏瑞")."""
 
@@ -68,7 +69,7 @@ def find_cjk_names(sentences: list[str], place_positions: set[tuple[int, int]]) 
                 joined = pieces[position - 1][0] + joined  # "敏" + "昂萊": Min Aung Hlaing
             position += used
             name = _without_preposition(joined, text)
-            if len(name) >= 2 and not name.endswith((*_TITLE_ENDINGS, *_PLACE_ENDINGS)):
+            if len(name) >= 2 and not name.endswith(_NO_NAME_ENDINGS):
                 yield CjkName(name, index, flag in PERSON_TAGS)
 
 

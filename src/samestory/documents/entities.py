@@ -458,15 +458,16 @@ def _is_german_noun(tokens: list[str], lang: str, before: str | None) -> bool:
     if lang not in NOUN_CAPITALISING_LANGUAGES or len(tokens) != 1 or before is None:
         return False
     word = tokens[0]
-    if _is_acronym(word) or _looks_like_product(word) or _is_named_institution(word, lang):
+    if _is_acronym(word) or _looks_like_product(word) or _is_named_institution(word):
         return False
     return fold_case(before) in _GERMAN_DETERMINERS or before[-1:].isdigit()
 
 
-def _is_named_institution(word: str, lang: str) -> bool:
-    """'das Max-Planck-Institut' names one institute; 'der Touristik-Konzern' is any tourism group."""
+def _is_named_institution(word: str) -> bool:
+    """'das Max-Planck-Institut' names one institute. A compound of ordinary words ('der Touristik-Konzern')
+    never gets here: ``_compound_parts`` made it a word that breaks names."""
     *modifiers, head = word.split("-")
-    return bool(modifiers) and is_organisation_word(head) and not all(_is_common(m, lang) for m in modifiers)
+    return bool(modifiers) and is_organisation_word(head)
 
 
 def _segments(texts: list[str], lang: str) -> Iterator[tuple[list[str], str | None]]:
@@ -558,7 +559,7 @@ def _is_junk(tokens: list[str], lang: str, headline: bool = False) -> bool:
     if _is_acronym(word) and word.isupper() and not (headline and _is_common_acronym(word, lang)):
         # "IS", "UN": kept for now, judged once the whole text is read (see _merge_mentions)
         return _is_shouted_word(word, lang)
-    if is_common_in_english(word) or _is_demonym(word):
+    if is_common_in_english(word):
         return True
     ordinary = _is_vocabulary(word, lang, headline) or (lang != "en" and word.isascii() and _is_common(word, "en"))
     if ordinary and not (is_given_name(word) or is_family_name(word)):
@@ -581,13 +582,13 @@ _MAX_DEMONYM_PREFIX = 2
 
 
 def _names_a_street_or_people(tokens: list[str] | tuple[str, ...], lang: str) -> bool:
-    """'Istiklal Street', 'Friedrichstraße'; 'North American', 'South Africans' (ordinary words before a
-    demonym, no connector: "Organização dos Estados Americanos" is an organisation)."""
+    """'Istiklal Street', 'Friedrichstraße'; 'Libyans', 'North American' (a demonym, after at most two ordinary
+    words and no connector: "Organização dos Estados Americanos" is an organisation)."""
     if is_street_name(tokens):
         return True
     *before, last = tokens
     return (
-        0 < len(before) <= _MAX_DEMONYM_PREFIX
+        len(before) <= _MAX_DEMONYM_PREFIX
         and _is_demonym(last)
         and all(_is_common(t, lang) and fold_case(t) not in CONNECTORS for t in before)
     )

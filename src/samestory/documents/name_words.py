@@ -83,13 +83,13 @@ vakfı
 ORGANISATION_WORDS = frozenset(fold_case(word) for word in _ORGANISATION_WORDS.split())
 """Words that make a name an organisation's ("Dow Jones Newswires", "Kaspersky Lab", "Merkez Bankası")."""
 
-_STREET_WORDS = """street avenue road square boulevard lane straße strasse platz allee gasse rue place avenida calle
-plaza paseo via viale piazza rua praça улица проспект площадь caddesi sokak bulvarı meydanı ulica aleja strada
-bulevardul ulica trg"""
-STREET_WORDS = frozenset(fold_case(word) for word in _STREET_WORDS.split())
+_GERMAN_STREET_WORDS = ("straße", "strasse", "platz", "allee", "gasse")
+"""German writes them as the end of one word ("Friedrichstraße") as well as apart."""
+_STREET_WORDS = """street avenue road square boulevard lane rue place avenida calle plaza paseo via viale piazza rua
+praça улица проспект площадь caddesi sokak bulvarı meydanı ulica aleja strada bulevardul trg"""
+STREET_WORDS = frozenset(fold_case(word) for word in (*_STREET_WORDS.split(), *_GERMAN_STREET_WORDS))
 """Words that end the name of a street or square ("Istiklal Street", "Friedrichstraße"): an address, no
 person or organisation."""
-_GERMAN_STREET_ENDINGS = ("straße", "strasse", "platz", "allee", "gasse")
 
 _HOLIDAYS = """Easter Christmas Ramadan Eid Ostern Weihnachten Pfingsten Pâques Noël Pascua Navidad Pasqua Natale
 Páscoa Natal Wielkanoc Пасха Рождество Bayram Ramazan Kurban Paște Crăciun Uskrs Božić"""
@@ -171,7 +171,7 @@ def is_street_name(tokens: tuple[str, ...] | list[str]) -> bool:
     last = fold_case(tokens[-1])
     if len(tokens) > 1 and last in STREET_WORDS and last != "place":
         return True
-    return len(last) > 8 and last.endswith(_GERMAN_STREET_ENDINGS)
+    return len(last) > 8 and last.endswith(_GERMAN_STREET_WORDS)
 
 
 def is_calendar_word(word: str) -> bool:

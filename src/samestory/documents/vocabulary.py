@@ -26,6 +26,10 @@ the frequency list is still ordinary when it splits into ordinary words."""
 INFLECTING_LANGUAGES = frozenset({"tr", "fi", "hu", "de", "ru", "uk", "pl", "cs", "hr", "sr", "bs", "ro"})
 """Where endings pile up on a stem ("Ekonomistlerin", "Trojanern", "Антивирусная"): a word too rare to be
 listed is ordinary when a stem of it is ordinary vocabulary."""
+INFLECTION_ENDINGS = {"de": frozenset({"s", "es", "n", "en", "e", "er", "ern", "em", "ns", "ens"})}
+"""Where the endings are a short closed list, only they make an inflected form: "Trojanern" is "Trojaner"
++ "n" and "Teleskops" "Teleskop" + "s", but "Haftar" is not "Haft" + "ar". Agglutinating languages
+(Turkish) stack too many suffixes to list; there any ending counts and the stem must be more frequent."""
 _MIN_PART = 3
 _MIN_STEM = 4
 _MIN_INFLECTED_STEM = 5
@@ -162,12 +166,6 @@ def _has_common_stem(word: str, lang: str) -> bool:
         if own >= floor and _stands_out_in_language(stem, lang, own):
             return True
     return False
-
-
-INFLECTION_ENDINGS = {"de": frozenset({"s", "es", "n", "en", "e", "er", "ern", "em", "ns", "ens"})}
-"""Where the endings are a short closed list, only they make an inflected form: "Trojanern" is "Trojaner"
-+ "n" and "Teleskops" "Teleskop" + "s", but "Haftar" is not "Haft" + "ar". Agglutinating languages
-(Turkish) stack too many suffixes to list; there any ending counts and the stem must be more frequent."""
 
 
 _FUNCTION_WORD_ZIPF = 6.3

@@ -73,8 +73,9 @@ def band_buckets(values: np.ndarray) -> list[tuple[int, int]]:
 class BucketStorage(Protocol):
     """Where the band buckets live: the story store keeps them in SQLite, ``MemoryBuckets`` in a dict."""
 
-    def add_buckets(self, rows: list[tuple[int, int, int]]) -> None:
-        """Store (band, bucket, key) rows."""
+    def add_buckets(self, rows: list[tuple[int, int, int]], signatures: dict[int, np.ndarray]) -> None:
+        """Store (band, bucket, key) rows; ``signatures`` are the keys' own, for a storage that does not hold
+        them already (the story store has them in its article rows)."""
 
     def keys_in_buckets(self, buckets: list[tuple[int, int]]) -> list[int]:
         """Keys stored under any of these (band, bucket) pairs."""
@@ -90,15 +91,13 @@ class MemoryBuckets:
         self._buckets: dict[tuple[int, int], list[int]] = defaultdict(list)
         self._signatures: dict[int, np.ndarray] = {}
 
-    def add_buckets(self, rows: list[tuple[int, int, int]]) -> None:
+    def add_buckets(self, rows: list[tuple[int, int, int]], signatures: dict[int, np.ndarray]) -> None:
         for band, bucket, key in rows:
             self._buckets[(band, bucket)].append(key)
+        self._signatures.update(signatures)
 
     def keys_in_buckets(self, buckets: list[tuple[int, int]]) -> list[int]:
         return [key for pair in buckets for key in self._buckets.get(pair, ())]
-
-    def keep_signature(self, key: int, values: np.ndarray) -> None:
-        self._signatures[key] = values
 
     def signatures(self, keys: list[int]) -> dict[int, np.ndarray]:
         return {key: self._signatures[key] for key in keys if key in self._signatures}
@@ -112,17 +111,13 @@ class NearDuplicateIndex:
     written in the same transaction as the article, so the index is never out of step with the articles.
     """
 
-    def __init__(self, storage: BucketStorage | None = None, threshold: float = THRESHOLD) -> None:
-        self.threshold = threshold
+    def __init__(self, storage: BucketStorage | None = None) -> None:
         self._storage: BucketStorage = storage if storage is not None else MemoryBuckets()
 
     def insert_many(self, items: Iterable[tuple[int, np.ndarray]]) -> None:
-        rows = []
-        for key, values in items:
-            rows += [(band, bucket, key) for band, bucket in band_buckets(values)]
-            if isinstance(self._storage, MemoryBuckets):
-                self._storage.keep_signature(key, values)
-        self._storage.add_buckets(rows)
+        signatures = dict(items)
+        rows = [(band, bucket, key) for key, values in signatures.items() for band, bucket in band_buckets(values)]
+        self._storage.add_buckets(rows, signatures)
 
     def insert(self, key: int, values: np.ndarray) -> None:
         self.insert_many([(key, values)])
@@ -134,7 +129,7 @@ class NearDuplicateIndex:
             return None
         stored = self._storage.signatures(candidates)
         for key in candidates:
-            if key in stored and estimated_jaccard(stored[key], values) >= self.threshold:
+            if key in stored and estimated_jaccard(stored[key], values) >= THRESHOLD:
                 return key
         return None
 

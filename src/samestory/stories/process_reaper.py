@@ -12,6 +12,7 @@ driver is gone it stops those still running (the same processes: same pid and st
 from __future__ import annotations
 
 import contextlib
+import os
 import subprocess
 import sys
 import time
@@ -39,11 +40,12 @@ def reap_after(pid: int) -> list[int]:
         driver = psutil.Process(pid)
     except psutil.NoSuchProcess:
         return []
+    me = os.getpid()
     seen: dict[int, psutil.Process] = {}
     while True:
         try:
             for child in driver.children(recursive=True):
-                if child.pid != psutil.Process().pid:
+                if child.pid != me:
                     seen.setdefault(child.pid, child)
         except psutil.NoSuchProcess:
             break

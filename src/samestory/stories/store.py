@@ -367,11 +367,18 @@ class StoryStore:
                 self._near_duplicates = neardup.NearDuplicateIndex(self)
             else:
                 self._near_duplicates = neardup.NearDuplicateIndex()
-                rows = self.connection.execute("SELECT key, minhash FROM articles ORDER BY key")
-                self._near_duplicates.insert_many((key, np.frombuffer(blob, dtype=np.uint32)) for key, blob in rows)
+                for chunk in self._stored_signatures():
+                    self._near_duplicates.insert_many(chunk)
         return self._near_duplicates
 
-    def add_buckets(self, rows: list[tuple[int, int, int]]) -> None:
+    def _stored_signatures(self, chunk: int = 10_000) -> Iterator[list[tuple[int, np.ndarray]]]:
+        """Every stored signature, a chunk at a time (a store of millions does not fit them all at once)."""
+        cursor = self.connection.execute("SELECT key, minhash FROM articles ORDER BY key")
+        while rows := cursor.fetchmany(chunk):
+            yield [(key, np.frombuffer(blob, dtype=np.uint32)) for key, blob in rows]
+
+    def add_buckets(self, rows: list[tuple[int, int, int]], signatures: dict[int, np.ndarray]) -> None:
+        """Bucket rows of ``neardup``'s index; the signatures are already in the article rows."""
         self.connection.executemany("INSERT OR IGNORE INTO minhash_bands (band, bucket, key) VALUES (?, ?, ?)", rows)
 
     def keys_in_buckets(self, buckets: list[tuple[int, int]]) -> list[int]:
@@ -387,9 +394,9 @@ class StoryStore:
         if self.meta("minhash_bands") != neardup.band_scheme():
             with self.transaction():
                 self.connection.execute("DELETE FROM minhash_bands")
-                rows = self.connection.execute("SELECT key, minhash FROM articles ORDER BY key").fetchall()
                 index = neardup.NearDuplicateIndex(self)
-                index.insert_many((key, np.frombuffer(blob, dtype=np.uint32)) for key, blob in rows)
+                for chunk in self._stored_signatures():
+                    index.insert_many(chunk)
                 self.set_meta("minhash_bands", neardup.band_scheme())
 
     def signatures(self, keys: list[int]) -> dict[int, np.ndarray]:
