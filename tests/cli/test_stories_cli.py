@@ -6,6 +6,7 @@ article costs a few hundredths of a second.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -286,7 +287,8 @@ def _kill_during_work(db: Path, path: Path, rng: random.Random, *engine: str) ->
     while _committed(db) <= before and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(rng.uniform(0.0, 0.2))
-    os.kill(process.pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):  # it may have finished meanwhile
+        os.kill(process.pid, signal.SIGKILL)
     process.wait()
     return _committed(db)
 
@@ -386,3 +388,38 @@ def test_prepared_documents_of_another_encoder_are_refused(tmp_path: Path) -> No
     result = _run("ingest", "--fast", "--db", str(tmp_path / "fast.db"), str(prepared))
     assert result.exit_code == 1
     assert "prepared with the 'use' encoder" in result.output and "'use-static'" in result.output
+
+
+def test_a_backfill_placed_in_time_shards_has_the_stories_of_one_placement(tmp_path: Path) -> None:
+    """``--placement-workers 2`` cuts a long dated input in two time shards placed by two processes."""
+    pytest.importorskip("pyarrow")
+    corpus = generate(70, seed=13, days=900)
+    source = _write(tmp_path / "news.jsonl", [a.record() for a in corpus])
+    prepared = tmp_path / "prepared.parquet"
+    sequential = _run("ingest", "--db", str(tmp_path / "one.db"), "--prepared-out", str(prepared), str(source))
+    assert sequential.exit_code == 0, sequential.output
+    sharded = _run("ingest", "--db", str(tmp_path / "two.db"), "--placement-workers", "2", "--json", str(prepared))
+    assert sharded.exit_code == 0, sharded.output
+    summary = _lines(sharded.stdout)[-1]
+    assert summary["new"] == len(corpus) and summary["time_shards"] == 2
+    ids, stories, _ = _store_view(tmp_path / "two.db")
+    assert (ids, stories) == _store_view(tmp_path / "one.db")[:2]
+
+
+def test_recluster_places_every_article_again_and_keeps_the_story_ids(store: Path, tmp_path: Path) -> None:
+    """With the scorer that built the store, re-clustering keeps every story and its id."""
+    import shutil
+
+    db = tmp_path / "copy.db"
+    shutil.copy(store, db)
+    before = _lines(_run("stories", "--db", str(db), "--json").stdout)
+    result = _run("stories", "recluster", "--db", str(db), "--json")
+    assert result.exit_code == 0, result.output
+    report = _lines(result.stdout)[-1]
+    assert report["articles"] == sum(len(s["articles"]) for s in before)
+    assert (report["kept_ids"], report["new_ids"], report["retired_ids"]) == (len(before), 0, 0)
+    after = _lines(_run("stories", "--db", str(db), "--json").stdout)
+    assert {s["id"]: sorted(a["id"] for a in s["articles"]) for s in after} == {
+        s["id"]: sorted(a["id"] for a in s["articles"]) for s in before
+    }
+    assert _run("stories", "recluster", "--db", str(tmp_path / "none.db")).exit_code == 1

@@ -53,9 +53,9 @@ def test_a_worker_exits_when_its_parent_is_killed() -> None:
             textwrap.dedent(
                 """
             import multiprocessing, os, sys, time
-            from samestory.stories.preparation import _exit_with_parent
+            from samestory.stories.preparation import exit_with_parent
             if __name__ == "__main__":
-                child = multiprocessing.get_context("spawn").Process(target=_exit_with_parent, args=(os.getpid(),))
+                child = multiprocessing.get_context("spawn").Process(target=exit_with_parent, args=(os.getpid(),))
                 child.start()
                 print(child.pid, flush=True)
                 time.sleep(600)

@@ -1,4 +1,4 @@
-"""``ingest --engine ray``: Ray actors prepare the batches, and the stories are those of a local ingest.
+"""``ingest --engine ray``: Ray Data's actors prepare the batches, and the stories are those of a local ingest.
 
 Ray runs locally with this machine's cores (``ray.init`` by the preparer itself); no cluster is needed.
 """
@@ -42,7 +42,7 @@ def _stories(db: Path, use_ray: bool) -> set[frozenset[str]]:
     return {frozenset(g) for g in groups.values()}
 
 
-def test_ray_actors_prepare_batches_that_place_as_local_ones_do(tmp_path: Path) -> None:
+def test_ray_data_prepares_batches_that_place_as_local_ones_do(tmp_path: Path) -> None:
     local = _stories(tmp_path / "local.db", use_ray=False)
     assert _stories(tmp_path / "ray.db", use_ray=True) == local
     assert len(local) == 4

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -49,6 +50,7 @@ def register(app: typer.Typer) -> None:
     stories_app.command("merge")(merge)
     stories_app.command("split")(split)
     stories_app.command("log")(corrections_log)
+    stories_app.command("recluster")(recluster)
     app.add_typer(stories_app, name="stories")
     app.command("similar")(similar)
     app.command("cluster")(cluster)
@@ -85,6 +87,16 @@ def ingest(
         str | None,
         typer.Option("--address", help="Ray cluster address (ray://HOST:10001 or HOST:6379); default: local Ray."),
     ] = None,
+    placement_workers: Annotated[
+        int,
+        typer.Option(
+            "--placement-workers",
+            min=1,
+            help="Processes that place time shards of a long dated input at once (archive backfills; docs/scale.md). "
+            "The prepared documents of up to 100,000 articles are held in memory for it. Default 1: one "
+            "sequential placement, each batch stored as soon as it is ready.",
+        ),
+    ] = 1,
     prepared_out: Annotated[
         Path | None,
         typer.Option(
@@ -107,14 +119,14 @@ def ingest(
         if address and engine != "ray":
             raise typer.BadParameter("--address needs --engine ray", param_hint="--address")
         started = time.perf_counter()
-        session_options = {"ray_address": address, "use_ray": engine == "ray"}
+        session_options = {"ray_address": address, "use_ray": engine == "ray", "placement_workers": placement_workers}
         with open_session(db, chosen_scorer(scorer, fast), batch_size, workers, **session_options) as session:
             ingestor = session.ingestor
             writer = PreparedWriter(prepared_out, ingestor.encoder.name) if prepared_out else None
             ingestor.on_stored = writer.write if writer else None
-            articles = progress(_input_articles(inputs, field_map, ingestor, log), _estimate(inputs), "ingest")
-            try:
-                for outcome in ingestor.run(articles):
+            articles = _input_articles(inputs, field_map, ingestor, log)
+            try:  # the bar counts stored articles: reading runs ahead (with Ray, reads everything first)
+                for outcome in progress(ingestor.run(articles), _estimate(inputs), "ingest"):
                     if outcome.status == "id_taken":
                         log.report(_item_name(outcome.article), _ID_TAKEN.format(id=outcome.article.id))
                     for warning in outcome.warnings:
@@ -132,6 +144,7 @@ def ingest(
             "already_stored": summary.already_stored,
             "near_duplicates": summary.near_duplicates,
             "failed": summary.failed,
+            "time_shards": summary.time_shards,
             "articles_in_store": stored,
             "stories_in_store": stories_total,
             "seconds": round(elapsed, 1),
@@ -239,6 +252,30 @@ def split(
     done = _correct(db, lambda store: split_story(store, story, articles, by))
     _report_correction(
         done, f"moved {counted(len(articles), 'article')} of story {done.story} to new story {done.other}", as_json
+    )
+
+
+def recluster(
+    db: DbOption,
+    scorer: ScorerOption = None,
+    placement_workers: Annotated[
+        int, typer.Option("--placement-workers", min=1, help="Processes that place time shards at once.")
+    ] = 1,
+    as_json: JsonOption = False,
+) -> None:
+    """Place every stored article again (after a re-fit, say); stories keep their ids by lineage of members."""
+    from samestory.stories.session import recluster_store
+
+    with user_errors():
+        report = recluster_store(db, scorer, placement_workers)
+    if as_json:
+        write_json_line(dataclasses.asdict(report))
+        return
+    typer.echo(
+        f"{counted(report.articles, 'article')} placed again: {report.stories_before} stories before, "
+        f"{report.stories_after} now; {report.kept_ids} kept their id, {report.new_ids} are new, "
+        f"{report.retired_ids} ids were retired (listed as absorbed by the story holding their articles); "
+        f"{counted(report.corrected_stories, 'story', 'stories')} corrected by people left as they are"
     )
 
 

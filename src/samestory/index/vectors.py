@@ -24,6 +24,8 @@ VectorSource = Callable[[np.ndarray], np.ndarray]
 EXACT_SEARCH_LIMIT = 20_000
 """Below this many vectors a brute-force scan is as fast as the graph and gives reproducible results,
 so small stores (tests, one-off ``cluster`` runs) never depend on the graph's insertion history."""
+PARALLEL_ADD = 1_000
+"""Vectors added at once from which every core adds them."""
 CONNECTIVITY = 16
 EXPANSION_ADD = 64
 EXPANSION_SEARCH = 96
@@ -86,9 +88,12 @@ class VectorIndex:
         return changes
 
     def add(self, keys: np.ndarray, vectors: np.ndarray) -> None:
+        """Add vectors one thread at a time while small batches come (the graph is then the same on every
+        run); a large batch, as a sharded placement writes, on every core."""
         if len(keys):
             keys, vectors = np.asarray(keys, dtype=np.uint64), np.asarray(vectors, dtype=np.float32)
-            self._index.add(keys, vectors, threads=1)
+            threads = (os.cpu_count() or 1) if len(keys) >= PARALLEL_ADD else 1
+            self._index.add(keys, vectors, threads=threads)
 
     def search(self, vector: np.ndarray, k: int) -> Neighbours:
         """The ``k`` nearest stored vectors to ``vector`` (exact while the index is small)."""

@@ -74,7 +74,7 @@ class StoryEngine:
 
     def place_batch(self, documents: list[Document], signatures: list[np.ndarray]) -> list[Placement]:
         """Store a batch in one transaction, in publication-date order (undated last)."""
-        order = sorted(range(len(documents)), key=lambda i: _date_order(documents[i]))
+        order = sorted(range(len(documents)), key=lambda i: timeline_position(documents[i]))
         placements: dict[int, Placement] = {}
         with self.store.transaction():
             batch = self.store.next_batch_number()
@@ -89,14 +89,14 @@ class StoryEngine:
             return self._place_copy(document, signature, batch, original)
         scores = self.story_scores(document)
         joined = next((s for s in scores.stories if s.score >= self.scorer.thresholds.same_story), None)
-        day = _day(document)
+        day = published_day(document)
         if joined is not None:
             story, topic, score = joined.story, joined.topic, joined.score
         else:
             (story, topic), score = self.store.create_story(day), None
         self.store.grow_story(story, day)
         self.store.add_to_topic(topic, document.head_vector)  # type: ignore[arg-type]
-        topic = self._link_topics(topic, scores.topics)
+        topic = self.link_topics(topic, scores.topics)
         key = self.store.insert_article(document, signature, story, batch, score=score)
         return Placement(key, story, topic, score)
 
@@ -105,11 +105,11 @@ class StoryEngine:
         where = self.store.placements([original])[original]
         story, topic = where.story, where.topic
         root = where.duplicate_of if where.duplicate_of is not None else original
-        self.store.grow_story(story, _day(document))
+        self.store.grow_story(story, published_day(document))
         key = self.store.insert_article(document, signature, story, batch, duplicate_of=root, score=1.0)
         return Placement(key, story, topic, 1.0, root)
 
-    def _link_topics(self, topic: int, candidates: list[int]) -> int:
+    def link_topics(self, topic: int, candidates: list[int]) -> int:
         """Merge the article's topic with nearby topics while their average link passes the threshold.
 
         Average link between two topics is the mean cosine over all their article pairs, which is the dot
@@ -206,11 +206,12 @@ def _best_first(scores: list[StoryScore]) -> list[StoryScore]:
     return sorted(scores, key=lambda s: (-s.score, s.story))
 
 
-def _day(document: Document) -> float | None:
+def published_day(document: Document) -> float | None:
     published = document.article.published
     return published.ordinal if published else None
 
 
-def _date_order(document: Document) -> float:
-    day = _day(document)
+def timeline_position(document: Document) -> float:
+    """Where an article falls on the timeline: its publication day, undated articles after every date."""
+    day = published_day(document)
     return UNDATED if day is None else day

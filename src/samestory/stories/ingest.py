@@ -4,6 +4,10 @@ A batch is formed from articles not yet stored, in input order, and committed in
 a run that was killed and is started again skips what was committed and re-forms the same batches:
 the store ends up as an uninterrupted run would have left it. Analysis, encoding and placement of
 consecutive batches overlap (``samestory.stories.preparation``).
+
+With ``placement_workers`` > 1 (a backfill of a dated archive), prepared batches are held until a large part
+of the input is ready and then placed in time shards by several processes (``samestory.stories.sharded``),
+each shard committed in one transaction: a killed run loses at most the shards not yet written.
 """
 
 from __future__ import annotations
@@ -13,7 +17,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
+
+import numpy as np
 
 from samestory.articles.model import Article
 from samestory.documents.encoders import Encoder
@@ -21,9 +27,8 @@ from samestory.documents.model import Document
 from samestory.stories import neardup
 from samestory.stories.engine import Placement, StoryEngine
 from samestory.stories.preparation import Preparer, ProcessPreparer, ThreadPreparer, process_workers_possible
-from samestory.stories.records import (
-    url_key,
-)
+from samestory.stories.records import url_key
+from samestory.stories.sharded import ShardedPlacer
 
 INDEX_SAVE_SECONDS = 300.0
 """The vector index file is rewritten at least this often during a long ingest, so that after a crash
@@ -41,6 +46,9 @@ Copy = tuple[Article, str | int | None]
 content hash of an earlier article of this run it repeats, or None when its id is already taken."""
 Batch = tuple[list[Article], list[Copy]]
 """Articles to store, and the duplicates met while they were gathered."""
+SHARD_BUFFER = 100_000
+"""Prepared articles held for one time-sharded placement (``placement_workers`` > 1): shards must span many
+time windows to be placed apart, so they are cut from a large part of the input (a few GB of documents)."""
 PROCESS_WORKERS_AFTER = 8 * BATCH_SIZE
 """Articles prepared in threads before worker processes are started: loading the models in each worker
 takes seconds, which only a long input repays (small runs, tests and ``cluster`` stay in threads)."""
@@ -66,6 +74,8 @@ class IngestSummary:
     near_duplicates: int = 0
     id_taken: int = 0
     failed: int = 0
+    time_shards: int = 0
+    """Time shards placed in parallel (``placement_workers`` > 1 on a long dated input); 0: placed sequentially."""
     stories: set[int] = field(default_factory=set)
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     """Time spent per stage: "analysis" and "encoding" run in worker threads (not counted once worker
@@ -87,6 +97,36 @@ class IngestSummary:
             self.stories.add(placement.story)
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One batch ready to place: its articles and their documents, the duplicates met while it was formed, and
+    the articles' MinHash signatures when the preparer made them."""
+
+    articles: list[Article]
+    documents: list[Document]
+    copies: list[Copy]
+    signatures: list[np.ndarray] | None = None
+
+    def signed(self) -> list[np.ndarray]:
+        if self.signatures is not None:
+            return self.signatures
+        return [neardup.signature(article.full_text) for article in self.articles]
+
+
+class StreamPreparer(Protocol):
+    """A distributed engine's preparation: documents and signatures of each batch given, in order."""
+
+    def prepare(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Document], list[np.ndarray]]]: ...
+
+    def close(self) -> None: ...
+
+
+def _done(documents: list[Document]) -> Future[list[Document]]:
+    done: Future[list[Document]] = Future()
+    done.set_result(documents)
+    return done
+
+
 class Ingestor:
     """Feeds articles to a ``StoryEngine``; iterate ``run`` to drive it and see each outcome."""
 
@@ -96,8 +136,10 @@ class Ingestor:
         encoder: Encoder,
         batch_size: int = BATCH_SIZE,
         workers: int = 0,
-        remote: Callable[[str], Preparer] | None = None,
+        stream: Callable[[str], StreamPreparer] | None = None,
         on_stored: Callable[[list[Document]], None] | None = None,
+        placement_workers: int = 1,
+        shard_buffer: int = SHARD_BUFFER,
     ) -> None:
         self.engine = engine
         self.store = engine.store
@@ -105,9 +147,9 @@ class Ingestor:
         self.batch_size = batch_size
         self.workers = workers
         """Worker processes for analysis and encoding once the input is long; 0 or 1: threads only."""
-        self.remote = remote
-        """Makes the preparer of a distributed engine (``RayPreparer``) from the encoder's name; used from the
-        first batch on, instead of threads and processes."""
+        self.stream = stream
+        """Makes the preparer of a distributed engine (``RayDataPreparer``) from the encoder's name; it prepares
+        every batch, instead of threads and processes."""
         self.summary = IngestSummary()
         self._saved_at = time.monotonic()
         self._seen: dict[str, str] = {}
@@ -116,19 +158,34 @@ class Ingestor:
         """Ids of the articles this run stores: a later, different article with one of them is refused."""
         self.on_stored = on_stored
         """Called with each committed batch's documents (``--prepared-out`` writes them to Parquet)."""
+        self.placement_workers = placement_workers
+        """Processes that place time shards at once (``stories.sharded``); 1: one sequential placement, batch
+        by batch, each batch committed as soon as it is prepared."""
+        self.shard_buffer = shard_buffer
+        self._pending: list[Prepared] = []
+        self._placer: ShardedPlacer | None = None
         self.known: dict[str, Document] = {}
         """Documents prepared before this run (a prepared-documents file), by content hash: their batches are
         placed without analysis or encoding. Whoever feeds the articles registers them just before."""
 
     def run(self, articles: Iterable[Article]) -> Iterator[Outcome]:
-        """Store ``articles``, yielding each one's outcome once its batch is committed.
+        """Store ``articles``, yielding each one's outcome once its batch is committed."""
+        try:
+            for prepared in self._streamed(articles) if self.stream else self._prepared_here(articles):
+                self._pending.append(prepared)
+                if self.placement_workers < 2 or sum(len(p.documents) for p in self._pending) >= self.shard_buffer:
+                    yield from self._place_pending()
+            yield from self._place_pending()
+        finally:
+            if self._placer is not None:
+                self._placer.close()
 
-        While batch *i* is placed and written here, the next batches are analysed and encoded by a
-        ``Preparer``: threads at first, worker processes once the input proves long (``workers``).
-        """
+    def _prepared_here(self, articles: Iterable[Article]) -> Iterator[Prepared]:
+        """Batches prepared on this machine: while batch *i* is placed and written, the next batches are
+        analysed and encoded by a ``Preparer``: threads at first, worker processes once the input proves long
+        (``workers``)."""
         batches = self._batches(articles)
-        first = self.remote(self.encoder.name) if self.remote else ThreadPreparer(self.encoder, self.summary.timed)
-        preparers: list[Preparer] = [first]
+        preparers: list[Preparer] = [ThreadPreparer(self.encoder, self.summary.timed)]
         in_flight: deque[tuple[Batch, Future[list[Document]]]] = deque()
         submitted = 0
         try:
@@ -141,30 +198,56 @@ class Ingestor:
                     pending = next(batches, None)
                     if pending is None:
                         break
-                    in_flight.append((pending, self._already_prepared(pending[0]) or preparer.submit(pending[0])))
+                    known = self._already_prepared(pending[0])
+                    in_flight.append((pending, _done(known) if known is not None else preparer.submit(pending[0])))
                     submitted += len(pending[0])
                 if not in_flight:
                     break
-                (fresh, copies), prepared = in_flight.popleft()
+                (fresh, copies), future = in_flight.popleft()
                 started = time.perf_counter()
-                documents = prepared.result()
+                documents = future.result()
                 self.summary.timed("waiting", started)
-                yield from self._store_batch(fresh, documents)
-                yield from self._resolve(copies)
-                self._save_index_now_and_then()
+                yield Prepared(fresh, documents, copies)
         finally:
             for _, future in in_flight:
                 future.cancel()
             for preparer in preparers:
                 preparer.close()
 
-    def _already_prepared(self, articles: list[Article]) -> Future[list[Document]] | None:
-        """A finished future with the batch's documents when every one of them was prepared before."""
+    def _streamed(self, articles: Iterable[Article]) -> Iterator[Prepared]:
+        """Batches prepared by a distributed engine (``RayDataPreparer``), which takes every batch to prepare
+        before it gives the first back; the batches' duplicates and documents prepared before wait here."""
+        assert self.stream is not None
+        preparer = self.stream(self.encoder.name)
+        plan: list[tuple[list[Copy], list[Document] | None]] = []
+
+        def to_prepare() -> Iterator[list[Article]]:
+            for fresh, copies in self._batches(articles):
+                known = self._already_prepared(fresh) if fresh else []
+                plan.append((copies, known))
+                if known is None:
+                    yield fresh
+
+        try:
+            results = preparer.prepare(to_prepare())
+            first = next(results, None)
+            waiting = [first] if first is not None else []
+            for copies, known in plan:
+                if known is not None:
+                    yield Prepared([d.article for d in known], known, copies)
+                    continue
+                started = time.perf_counter()
+                documents, signatures = waiting.pop() if waiting else next(results)
+                self.summary.timed("waiting", started)
+                yield Prepared([d.article for d in documents], documents, copies, signatures)
+        finally:
+            preparer.close()
+
+    def _already_prepared(self, articles: list[Article]) -> list[Document] | None:
+        """The batch's documents when every one of them was prepared before this run."""
         if not articles or not all(a.content_hash in self.known for a in articles):
             return None
-        done: Future[list[Document]] = Future()
-        done.set_result([self.known.pop(a.content_hash) for a in articles])
-        return done
+        return [self.known.pop(a.content_hash) for a in articles]
 
     def _switch_to_processes(self, preparer: Preparer, submitted: int) -> bool:
         return (
@@ -205,12 +288,31 @@ class Ingestor:
         if fresh or copies:
             yield fresh, copies
 
-    def _store_batch(self, articles: list[Article], documents: list[Document]) -> Iterator[Outcome]:
+    def _place_pending(self) -> Iterator[Outcome]:
+        """Place and store the prepared batches held so far, then report their duplicates."""
+        pending, self._pending = self._pending, []
+        yield from self._store_batch(
+            [article for batch in pending for article in batch.articles],
+            [document for batch in pending for document in batch.documents],
+            [signature for batch in pending for signature in batch.signed()],
+        )
+        for batch in pending:
+            yield from self._resolve(batch.copies)
+        self._save_index_now_and_then()
+
+    def _store_batch(
+        self, articles: list[Article], documents: list[Document], signatures: list[np.ndarray]
+    ) -> Iterator[Outcome]:
         if not documents:
             return
         started = time.perf_counter()
-        signatures = [neardup.signature(a.full_text) for a in articles]
-        placements = self.engine.place_batch(documents, signatures)
+        if self.placement_workers > 1:
+            self._placer = self._placer or ShardedPlacer(self.engine, self.placement_workers)
+            placements = self._placer.place(documents, signatures)
+            if len(self._placer.shard_sizes) > 1:
+                self.summary.time_shards += len(self._placer.shard_sizes)
+        else:
+            placements = self.engine.place_batch(documents, signatures)
         self.summary.timed("placement", started)
         if self.on_stored is not None:
             self.on_stored(documents)

@@ -114,10 +114,11 @@ def start_worker(parent: int, encoder_spec: str) -> None:
     and an exit when the ingest that started us is gone (a killed parent leaves no orphans behind)."""
     encoder_threads(1)
     get_encoder(encoder_spec)
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    threading.Thread(target=exit_with_parent, args=(parent,), daemon=True).start()
 
 
-def _exit_with_parent(parent: int) -> None:
+def exit_with_parent(parent: int) -> None:
+    """Runs in a worker's daemon thread: ends the worker once the process that started it is gone."""
     while os.getppid() == parent:
         time.sleep(PARENT_CHECK_SECONDS)
     os._exit(0)

@@ -53,16 +53,25 @@ class PreparedWriter:
         self.rows = 0
 
     def write(self, documents: list[Document]) -> None:
-        import pyarrow as pa
-
         if documents:
-            rows = [_row(document) for document in documents]
-            self._writer.write_table(pa.Table.from_pylist(rows, schema=self._schema))
-            self.rows += len(rows)
+            self._writer.write_table(documents_table(documents, self._schema))
+            self.rows += len(documents)
 
     def close(self) -> None:
         self._writer.close()
         self._partial.replace(self.path)
+
+
+def documents_table(documents: list[Document], schema: Any = None) -> Any:
+    """Documents as an Arrow table of the prepared-documents columns (``schema``: with the file's metadata)."""
+    import pyarrow as pa
+
+    return pa.Table.from_pylist([_row(document) for document in documents], schema=schema or _schema(""))
+
+
+def documents_from_table(table: Any) -> list[Document]:
+    """The documents of an Arrow table (or record batch) of prepared-documents columns."""
+    return [document_from_row(row) for row in table.to_pylist()]
 
 
 def _row(document: Document) -> dict[str, Any]:
@@ -97,5 +106,4 @@ def read_prepared(path: Path) -> Iterator[Document]:
     import pyarrow.parquet as parquet
 
     for batch in parquet.ParquetFile(path).iter_batches(batch_size=_ROWS_PER_READ):
-        for row in batch.to_pylist():
-            yield document_from_row(row)
+        yield from documents_from_table(batch)

@@ -1,11 +1,17 @@
-"""Analysis and encoding of ingest batches on a Ray cluster: the scale-out of ``preparation``.
+"""Analysis, encoding and MinHash of an ingest on Ray Data: the scale-out of ``preparation``.
 
 Ingest has one sequential step, placement (each article must see the stories placed before it), and one
-that parallelises without limit: analysing and encoding each article. ``RayPreparer`` sends whole batches
-to Ray actors, each of which loads the encoder and the analysis tables once and then prepares batch after
-batch; the batches come back in submission order, so the stories are those of a local run. Reading, repeat
-detection (content hash and URL key, against the store and the run) and placement stay in this process,
-next to the store.
+that parallelises without limit: analysing, encoding and signing each article. With ``--engine ray``:
+
+1. the driver reads the inputs and drops repeats (content hash and URL key, against the store and the run:
+   both need the store, which lives with the driver) and puts the articles to store, a group of batches at a
+   time, as Arrow tables into Ray's object store (which spills to disk when memory runs short);
+2. a Ray dataset over those tables is mapped by ``DocumentPreparer`` actors (``map_batches`` with a callable
+   class, batches of the ingest's batch size): each actor loads the encoder and the analysis tables once,
+   then analyses, encodes and signs batch after batch, and returns the prepared-documents columns
+   (``stories.prepared``) plus the MinHash signature;
+3. the driver iterates the dataset in input order (``preserve_order``) while Ray Data streams, and places
+   and stores each batch as it arrives, so the stories are exactly those of a local ingest.
 
 Locally (no address) Ray starts on this machine with its cores; with ``--address`` the actors run wherever
 the cluster has CPUs, and every node needs samestory installed (``docs/scale.md``).
@@ -13,33 +19,48 @@ the cluster has CPUs, and every node needs samestory installed (``docs/scale.md`
 
 from __future__ import annotations
 
+import logging
 import os
-from concurrent.futures import Future
+from collections.abc import Iterable, Iterator
 from typing import Any
+
+import numpy as np
 
 from samestory.articles.model import Article
 from samestory.documents.model import Document
 from samestory.errors import EngineUnavailableError
-from samestory.stories import process_reaper
+from samestory.stories import neardup, process_reaper
 from samestory.stories.preparation import prepare_batch, start_worker
+from samestory.stories.prepared import documents_from_table, documents_table
+from samestory.stories.records import article_columns, article_from_columns
 
 ACTOR_CPUS = 1
 """CPUs each actor reserves: one single-threaded encoder per CPU is the fastest way to run it."""
+BATCHES_PER_BLOCK = 1
+"""Ingest batches per table put into the object store: the dataset's blocks, Ray Data's unit of work. One:
+the first batches come back (and are placed and committed) while the actors prepare the next ones."""
 
 
-class BatchWorker:
-    """One Ray actor: the models loaded once, then one batch after another."""
+class DocumentPreparer:
+    """The ``map_batches`` callable: the models loaded once per actor, then one batch after another."""
 
     def __init__(self, encoder_spec: str) -> None:
-        start_worker(os.getppid(), encoder_spec)
+        start_worker(os.getppid(), encoder_spec)  # exits with the raylet that started it
         self._spec = encoder_spec
 
-    def prepare(self, articles: list[Article]) -> list[Document]:
-        return prepare_batch(articles, self._spec)
+    def __call__(self, batch: Any) -> Any:
+        import pyarrow as pa
+
+        articles = [article_from_columns(row) for row in batch.to_pylist()]
+        documents = prepare_batch(articles, self._spec)
+        signatures = [neardup.signature(article.full_text).tobytes() for article in articles]
+        table = documents_table(documents).append_column("minhash", pa.array(signatures, type=pa.binary()))
+        warnings = [list(document.warnings) for document in documents]
+        return table.append_column("warnings", pa.array(warnings, type=pa.list_(pa.string())))
 
 
-class RayPreparer:
-    """Batches prepared by Ray actors, one batch per actor at a time, round robin."""
+class RayDataPreparer:
+    """Prepares an ingest's batches on Ray Data and gives them back in order (``prepare``)."""
 
     def __init__(self, encoder_spec: str, address: str | None = None, actors: int | None = None) -> None:
         ray = _ray()
@@ -58,30 +79,97 @@ class RayPreparer:
                 ) from error
             if address is None:
                 process_reaper.watch(os.getpid())  # a killed ingest leaves no Ray agents behind
-        count = actors or max(1, int(ray.cluster_resources().get("CPU", 1)) // ACTOR_CPUS)
-        remote = ray.remote(num_cpus=ACTOR_CPUS)(BatchWorker)
-        self._actors = [remote.remote(encoder_spec) for _ in range(count)]
-        self._next = 0
-        self.depth = count + 1
-        """Batches in flight: every actor busy, and one more ready to go."""
+        self._spec = encoder_spec
+        self._actors = actors or max(1, int(ray.cluster_resources().get("CPU", 1)) // ACTOR_CPUS)
 
-    def submit(self, articles: list[Article]) -> Future[list[Document]]:
-        actor = self._actors[self._next % len(self._actors)]
-        self._next += 1
-        return actor.prepare.remote(articles).future()  # type: ignore[no-any-return]
+    def prepare(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Document], list[np.ndarray]]]:
+        """Documents and MinHash signatures of each batch, in the order given. All batches are put in the object
+        store before the first comes back (reading and repeat detection are quick next to the analysis)."""
+        sizes, blocks = self._put_batches(batches)
+        if not blocks:
+            return
+        rows = iter(self._dataset(blocks, max(sizes)).iter_batches(batch_size=None, batch_format="pyarrow"))
+        pending: list[Any] = []
+        ready = 0
+        for size in sizes:
+            while ready < size:
+                block = next(rows)
+                pending.append(block)
+                ready += block.num_rows
+            table = _concat(pending)
+            yield _documents(table.slice(0, size))
+            pending, ready = ([table.slice(size)], ready - size) if ready > size else ([], 0)
 
     def close(self) -> None:
+        """Nothing to release: the object store frees the tables once the dataset is gone."""
+
+    def _put_batches(self, batches: Iterable[list[Article]]) -> tuple[list[int], list[Any]]:
+        """Sizes of the non-empty batches, and object references of the tables that hold their articles."""
+        sizes: list[int] = []
+        blocks: list[Any] = []
+        group: list[Article] = []
+        for batch in filter(None, batches):
+            sizes.append(len(batch))
+            group.extend(batch)
+            if len(sizes) % BATCHES_PER_BLOCK == 0:
+                blocks.append(_put(group))
+                group = []
+        if group:
+            blocks.append(_put(group))
+        return sizes, blocks
+
+    def _dataset(self, blocks: list[Any], batch_size: int) -> Any:
         ray = _ray()
-        for actor in self._actors:
-            ray.kill(actor)
-        self._actors = []
+        context = ray.data.DataContext.get_current()
+        context.execution_options.preserve_order = True  # placement must see the input order
+        context.enable_progress_bars = False  # the ingest shows its own bar, of stored articles
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
+        return ray.data.from_arrow_refs(blocks).map_batches(
+            DocumentPreparer,
+            fn_constructor_args=(self._spec,),
+            batch_size=batch_size,
+            batch_format="pyarrow",
+            compute=ray.data.ActorPoolStrategy(size=self._actors),
+            num_cpus=ACTOR_CPUS,
+        )
+
+
+def _put(articles: list[Article]) -> Any:
+    """The articles' columns (with the input's language hint) as an Arrow table in the object store."""
+    import pyarrow as pa
+
+    rows = [{**article_columns(article), "lang": article.lang} for article in articles]
+    return _ray().put(pa.Table.from_pylist(rows, schema=_article_schema()))
+
+
+def _article_schema() -> Any:
+    import pyarrow as pa
+
+    names = ("id", "title", "text", "url", "outlet", "source", "published", "precision", "lang")
+    return pa.schema([(name, pa.string()) for name in names])
+
+
+def _concat(tables: list[Any]) -> Any:
+    import pyarrow as pa
+
+    return tables[0] if len(tables) == 1 else pa.concat_tables(tables)
+
+
+def _documents(table: Any) -> tuple[list[Document], list[np.ndarray]]:
+    """The documents of a prepared batch (with analysis's warnings) and their MinHash signatures."""
+    signatures = [np.frombuffer(blob, dtype=np.uint32) for blob in table.column("minhash").to_pylist()]
+    documents = documents_from_table(table.drop_columns(["minhash", "warnings"]))
+    for document, warnings in zip(documents, table.column("warnings").to_pylist(), strict=True):
+        document.warnings.extend(warnings)
+    return documents, signatures
 
 
 def _ray() -> Any:
     try:
         import ray
+        import ray.data
     except ImportError as error:
-        raise EngineUnavailableError("--engine ray needs Ray: pip install 'samestory[ray]'") from error
+        raise EngineUnavailableError("--engine ray needs Ray Data: pip install 'samestory[ray]'") from error
     return ray
 
 

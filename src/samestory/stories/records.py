@@ -67,9 +67,9 @@ def published_from_columns(iso: str | None, precision: str | None) -> PublishedD
     return PublishedDate(dt.date.fromisoformat(padded), precision or "day")  # type: ignore[arg-type]
 
 
-def document_from_row(row: Any) -> Document:
-    """Rebuild a Document without sentence texts from a stored row (sqlite3.Row or mapping)."""
-    article = Article(
+def article_from_columns(row: Any) -> Article:
+    """The Article of ``article_columns`` plus a ``lang`` column (a stored row's is the detected language)."""
+    return Article(
         id=row["id"],
         text=row["text"],
         title=row["title"],
@@ -79,6 +79,11 @@ def document_from_row(row: Any) -> Document:
         outlet=row["outlet"],
         source=row["source"],
     )
+
+
+def document_from_row(row: Any) -> Document:
+    """Rebuild a Document without sentence texts from a stored row (sqlite3.Row or mapping)."""
+    article = article_from_columns(row)
     head = unpack_vector(row["head_vector"])
     return Document(
         article=article,

@@ -15,8 +15,9 @@ from samestory.documents.model import Document
 from samestory.errors import InputError, StoreError
 from samestory.pairs.scoring import shipped_scorer_path
 from samestory.stories.engine import EngineConfig, StoryEngine
-from samestory.stories.ingest import BATCH_SIZE, Ingestor
-from samestory.stories.preparation import Preparer, encode_documents
+from samestory.stories.ingest import BATCH_SIZE, Ingestor, StreamPreparer
+from samestory.stories.preparation import encode_documents
+from samestory.stories.recluster import ReclusterReport
 from samestory.stories.search import SimilarArticle, similar_articles
 from samestory.stories.similarity import load_story_scorer
 from samestory.stories.store import StoryStore, stored_encoder
@@ -41,11 +42,13 @@ def open_session(
     workers: int | None = 0,
     ray_address: str | None = None,
     use_ray: bool = False,
+    placement_workers: int = 1,
 ) -> Iterator[Session]:
     """A writable store with its engine; the vector index is saved when the session ends, however it ends.
 
     ``workers``: processes that analyse and encode long inputs (None: one per CPU core; 0: threads only).
     ``use_ray``: analysis and encoding by Ray actors instead (a local Ray, or the cluster at ``ray_address``).
+    ``placement_workers``: processes that place time shards of the input at once (``stories.sharded``).
     """
     scorer = scorer_for_vectors(stored_encoder(db), scorer)  # the store may not exist yet: peek at its meta
     name, similarity = load_story_scorer(scorer)
@@ -60,8 +63,9 @@ def open_session(
         _record_scorer(store, name)
         engine = StoryEngine(store, similarity, EngineConfig())
         processes = (os.cpu_count() or 1) if workers is None else workers
-        remote = _ray_preparer(ray_address, workers) if use_ray else None
-        yield Session(store, engine, Ingestor(engine, encoder, batch_size, processes, remote), name)
+        stream = _ray_preparer(ray_address, workers) if use_ray else None
+        ingestor = Ingestor(engine, encoder, batch_size, processes, stream, placement_workers=placement_workers)
+        yield Session(store, engine, ingestor, name)
     finally:
         store.close()
         if use_ray and ray_address is None:
@@ -70,10 +74,10 @@ def open_session(
             shutdown_local_ray()
 
 
-def _ray_preparer(address: str | None, actors: int | None) -> Callable[[str], Preparer]:
-    from samestory.stories.ray_preparation import RayPreparer
+def _ray_preparer(address: str | None, actors: int | None) -> Callable[[str], StreamPreparer]:
+    from samestory.stories.ray_preparation import RayDataPreparer
 
-    return lambda encoder: RayPreparer(encoder, address, actors or None)
+    return lambda encoder: RayDataPreparer(encoder, address, actors or None)
 
 
 def scorer_for_vectors(encoder: str | None, scorer: Path | None) -> Path | None:
@@ -111,6 +115,21 @@ def _record_scorer(store: StoryStore, name: str) -> None:
             f"with {name!r}",
             file=sys.stderr,
         )
+
+
+def recluster_store(db: Path, scorer: Path | None = None, placement_workers: int = 1) -> ReclusterReport:
+    """``samestory stories recluster``: the store's articles placed again with ``scorer`` (default: the one
+    fitted for the store's vectors), which the store then records as its scorer."""
+    from samestory.stories.recluster import recluster
+
+    scorer = scorer_for_vectors(stored_encoder(db), scorer)
+    name, similarity = load_story_scorer(scorer)
+    with StoryStore.open(db, create=False) as store:
+        _check_vectors(store, similarity.encoder, scorer)
+        report = recluster(store, similarity, EngineConfig(), placement_workers)
+        with store.transaction():
+            store.set_meta("scorer", name)
+        return report
 
 
 def find_similar(

@@ -123,6 +123,41 @@ class StoredPlacement:
     uncertainty_days: float
 
 
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """An analysed article on its way into the store, with where placement put it."""
+
+    document: Document
+    signature: np.ndarray
+    story: int
+    duplicate_of: int | None = None
+    score: float | None = None
+
+    def columns(self) -> tuple[Any, ...]:
+        """The article row's values from ``id`` to ``score``, in the table's column order."""
+        document, article = self.document, self.document.article
+        published = article.published
+        features = features_to_json(document)
+        return (
+            article.id, article.content_hash, article.url, url_key(article.url), article.source,
+            article.outlet, document.lang, document.lang_confidence, article.title, article.text,
+            published.iso() if published else None, published.precision if published else None,
+            published.ordinal if published else None, features["entities"], features["places"],
+            features["dates"], features["numbers"], pack_vector(document.head_vector),  # type: ignore[arg-type]
+            pack_vector(document.title_vector), document.terms.to_bytes(),  # type: ignore[arg-type]
+            self.signature.astype(np.uint32).tobytes(), self.story, self.duplicate_of, self.score,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class StoryGrowth:
+    """New members of one story: how many, and the earliest and latest of their days (None when undated)."""
+
+    members: int
+    first_day: float | None
+    last_day: float | None
+
+
 class StoryStore:
     """Open with ``StoryStore.open(path)`` (``None``: in memory, for stateless clustering)."""
 
@@ -299,30 +334,32 @@ class StoryStore:
         duplicate_of: int | None = None,
         score: float | None = None,
     ) -> int:
-        index = self.vectors  # loaded (and synced with SQLite) before this row exists
-        article = document.article
-        published = article.published
-        features = features_to_json(document)
-        cursor = self.connection.execute(
-            "INSERT INTO articles (id, content_hash, url, url_key, source, outlet, lang, lang_confidence, title,"
+        row = NewArticle(document, signature, story, duplicate_of, score)
+        return self.insert_articles([row], batch, self.next_article_key())[0]
+
+    def next_article_key(self) -> int:
+        """The key the next inserted article gets (keys only grow, so they follow insertion order)."""
+        return int(self.connection.execute("SELECT coalesce(max(key), 0) + 1 FROM articles").fetchone()[0])
+
+    def insert_articles(self, rows: list[NewArticle], batch: int, first_key: int) -> list[int]:
+        """Insert articles under consecutive keys from ``first_key`` (so that a row's ``duplicate_of`` may name
+        an earlier row of the same call), with their vectors and near-duplicate buckets, in one go."""
+        index = self.vectors  # loaded (and synced with SQLite) before these rows exist
+        keys = list(range(first_key, first_key + len(rows)))
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        self.connection.executemany(
+            "INSERT INTO articles (key, id, content_hash, url, url_key, source, outlet, lang, lang_confidence, title,"
             " text, published, precision, day, entities, places, dates, numbers, head_vector, title_vector, terms,"
             " minhash, story, duplicate_of, score, batch, ingested_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article.id, article.content_hash, article.url, url_key(article.url), article.source,
-                article.outlet, document.lang, document.lang_confidence, article.title, article.text,
-                published.iso() if published else None, published.precision if published else None,
-                published.ordinal if published else None, features["entities"], features["places"],
-                features["dates"], features["numbers"], pack_vector(document.head_vector),  # type: ignore[arg-type]
-                pack_vector(document.title_vector), document.terms.to_bytes(),  # type: ignore[arg-type]
-                signature.astype(np.uint32).tobytes(), story,
-                duplicate_of, score, batch, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            ),
-        )  # fmt: skip
-        key = int(cursor.lastrowid)  # type: ignore[arg-type]
-        index.add(np.array([key]), document.head_vector[None, :])  # type: ignore[index]
-        self.near_duplicates.insert(key, signature.astype(np.uint32))
-        return key
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(key, *row.columns(), batch, now) for key, row in zip(keys, rows, strict=True)],
+        )
+        if rows:
+            vectors = np.stack([row.document.head_vector for row in rows])  # type: ignore[misc]
+            index.add(np.array(keys, dtype=np.int64), vectors)
+            signatures = [row.signature.astype(np.uint32) for row in rows]
+            self.near_duplicates.insert_many(zip(keys, signatures, strict=True))
+        return keys
 
     def documents(self, keys: Iterable[int]) -> dict[int, Document]:
         """Lightweight Documents of stored articles (cached: the same candidates recur)."""
@@ -422,15 +459,21 @@ class StoryStore:
             self.set_meta("minhash_bands", "")  # new signatures need new buckets
 
     # ------------------------------------------------------------------ stories
-    def create_story(self, day: float | None) -> tuple[int, int]:
-        """A new story in a new topic of its own; returns (story, topic)."""
+    def create_story(self, day: float | None, topic: int | None = None) -> tuple[int, int]:
+        """A new story in ``topic``, or in a new topic of its own; returns (story, topic)."""
         story = self.next_story_id()
-        self.connection.execute("INSERT INTO topics (id, size) VALUES (?, 0)", (story,))
+        if topic is None:
+            topic = story
+            self.connection.execute("INSERT INTO topics (id, size) VALUES (?, 0)", (topic,))
         self.connection.execute(
             "INSERT INTO stories (id, topic, size, first_day, last_day) VALUES (?, ?, 0, ?, ?)",
-            (story, story, day, day),
+            (story, topic, day, day),
         )
-        return story, story
+        return story, topic
+
+    def topic_of(self, story: int) -> int:
+        """The topic a story is in now (topics merge as the store grows)."""
+        return int(self.connection.execute("SELECT topic FROM stories WHERE id = ?", (story,)).fetchone()[0])
 
     def next_story_id(self) -> int:
         """One more than any story id ever given, merged-away ones included: an old id never names another story."""
@@ -444,25 +487,37 @@ class StoryStore:
         return self.connection.execute(query).fetchone() is not None
 
     def grow_story(self, story: int, day: float | None) -> None:
-        self.connection.execute(
-            "UPDATE stories SET size = size + 1, first_day = min(coalesce(first_day, ?), ?),"
-            " last_day = max(coalesce(last_day, ?), ?) WHERE id = ?",
-            (day, day, day, day, story),
+        self.grow_stories({story: StoryGrowth(1, day, day)})
+
+    def grow_stories(self, growth: dict[int, StoryGrowth]) -> None:
+        """Count new members into their stories and widen the stories' date ranges."""
+        self.connection.executemany(
+            "UPDATE stories SET size = size + ?, first_day = min(coalesce(first_day, ?), coalesce(?, first_day)),"
+            " last_day = max(coalesce(last_day, ?), coalesce(?, last_day)) WHERE id = ?",
+            [(g.members, g.first_day, g.first_day, g.last_day, g.last_day, story) for story, g in growth.items()],
         )
 
     def add_to_topic(self, topic: int, vector: np.ndarray) -> None:
         """Add an article's vector to its topic's sum: topic-to-topic average link is a dot product of sums."""
-        size, total = self.topic_sums([topic])[topic]
-        self._write_topic(topic, size + 1, total + vector)
+        self.add_to_topics({topic: (1, vector)})
+
+    def add_to_topics(self, additions: dict[int, tuple[int, np.ndarray]]) -> None:
+        """Add articles (a count and the sum of their vectors) to each topic's size and vector sum."""
+        sums = self.topic_sums(additions)
+        for topic, (count, vectors) in additions.items():
+            size, total = sums[topic]
+            self._write_topic(topic, size + count, total + vectors)
 
     def topic_sums(self, topics: Iterable[int]) -> dict[int, tuple[int, np.ndarray]]:
-        wanted = list(dict.fromkeys(int(t) for t in topics))
-        marks = ",".join("?" * len(wanted))
-        rows = self.connection.execute(f"SELECT id, size, vector_sum FROM topics WHERE id IN ({marks})", wanted)
-        return {
-            topic: (size, np.frombuffer(blob, dtype=np.float32).copy() if blob else np.zeros(self.dim, np.float32))
-            for topic, size, blob in rows
-        }
+        sums: dict[int, tuple[int, np.ndarray]] = {}
+        for chunk in _chunks(list(dict.fromkeys(int(t) for t in topics)), 900):
+            marks = ",".join("?" * len(chunk))
+            for topic, size, blob in self.connection.execute(
+                f"SELECT id, size, vector_sum FROM topics WHERE id IN ({marks})", chunk
+            ):
+                total = np.frombuffer(blob, dtype=np.float32).copy() if blob else np.zeros(self.dim, np.float32)
+                sums[topic] = (size, total)
+        return sums
 
     def merge_topics(self, keep: int, absorbed: int) -> None:
         sums = self.topic_sums([keep, absorbed])
