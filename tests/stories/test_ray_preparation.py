@@ -53,7 +53,8 @@ def test_the_cli_ingests_jsonl_and_parquet_with_ray(tmp_path: Path) -> None:
     pa = pytest.importorskip("pyarrow")
     records = [a.record() for a in sibling_topic("flood", seed=43)]
     jsonl = tmp_path / "a.jsonl"
-    jsonl.write_text("".join(json.dumps(r) + "\n" for r in records[:3]))
+    thai = {"id": "th-1", "text": "รัฐบาลไทยประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากน้ำท่วม " * 3}
+    jsonl.write_text("".join(json.dumps(r) + "\n" for r in [*records[:3], thai]))
     parquet.write_table(pa.Table.from_pylist([{k: r[k] for k in ("id", "title", "text")} for r in records[3:]]),
                         tmp_path / "b.parquet")  # fmt: skip
     db = tmp_path / "s.db"
@@ -61,7 +62,8 @@ def test_the_cli_ingests_jsonl_and_parquet_with_ray(tmp_path: Path) -> None:
                                       str(jsonl), str(tmp_path / "b.parquet"), "--json"])  # fmt: skip
     assert result.exit_code == 0, result.output
     summary = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")][-1]
-    assert summary["new"] == len(records)
+    assert summary["new"] == len(records) + 1
+    assert "written in Thai script" in result.stderr  # analysis's warnings come back from the actors
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,10 @@ def similar_articles(
     k: int = 10,
     exclude: int | None = None,
 ) -> list[SimilarArticle]:
-    """The ``k`` stored articles most similar to ``document``, re-ranked by the pair scorer."""
+    """The ``k`` stored articles most similar to ``document``, re-ranked by the pair scorer.
+
+    The candidates are ranked by the same-story probability alone (two of the scorer's ten models); only the
+    ``k`` shown are judged in full, for their labels."""
     neighbours = store.vectors.search(document.head_vector, max(k * OVERSAMPLE, MIN_CANDIDATES))  # type: ignore[arg-type]
     keys = [int(key) for key in neighbours.keys if int(key) != exclude]
     if not keys:
@@ -50,12 +53,13 @@ def similar_articles(
     documents = store.documents(keys)
     placements = store.placements(keys)
     keys = [key for key in keys if key in documents and key in placements]
-    judged = scorer.judge(document, [documents[key] for key in keys])
-    scores = np.asarray(judged.similarity, dtype=np.float64)
+    scores = np.asarray(scorer.similarities(document, [documents[key] for key in keys]), dtype=np.float64)
     order = np.lexsort((np.arange(len(keys)), -scores))[:k]
+    top = [keys[i] for i in order]
+    judged = scorer.judge(document, [documents[key] for key in top])  # labels need the related model too
     return [
-        _result(documents[keys[i]], placements[keys[i]], float(scores[i]), cosines[keys[i]], judged.labels[i])
-        for i in order
+        _result(documents[key], placements[key], float(judged.similarity[n]), cosines[key], judged.labels[n])
+        for n, key in enumerate(top)
     ]
 
 

@@ -111,15 +111,15 @@ class ShardedPlacer:
         placements: dict[int, Placement] = {}
         shards = self._shards(dated, documents)
         self.shard_sizes = [len(shard) for shard in shards]
+        sequential = order  # everything, when the input is not cut
         if len(shards) > 1:
             futures = [self._submit([documents[i] for i in s], [signatures[i] for i in s]) for s in shards]
             for shard, future in zip(shards, futures, strict=True):
                 joined = self._join([documents[i] for i in shard], [signatures[i] for i in shard], future.result())
                 placements.update(zip(shard, joined, strict=True))
-        else:
-            undated = dated + undated
-        for start in range(0, len(undated), PLACEMENT_BATCH):
-            chunk = undated[start : start + PLACEMENT_BATCH]
+            sequential = undated
+        for start in range(0, len(sequential), PLACEMENT_BATCH):
+            chunk = sequential[start : start + PLACEMENT_BATCH]
             placed = self.engine.place_batch([documents[i] for i in chunk], [signatures[i] for i in chunk])
             placements.update(zip(chunk, placed, strict=True))
         return [placements[i] for i in range(len(documents))]

@@ -477,8 +477,10 @@ class StoryStore:
 
     def next_story_id(self) -> int:
         """One more than any story id ever given, merged-away ones included: an old id never names another story."""
-        every_id = "SELECT id FROM stories UNION ALL SELECT absorbed FROM story_absorbed"
-        query = f"SELECT coalesce(max(id), 0) + 1 FROM ({every_id})"
+        query = (  # two primary-key look-ups: a max over their union would scan every story
+            "SELECT max(coalesce((SELECT max(id) FROM stories), 0),"
+            " coalesce((SELECT max(absorbed) FROM story_absorbed), 0)) + 1"
+        )
         return int(self.connection.execute(query).fetchone()[0])
 
     def has_corrections(self) -> bool:
