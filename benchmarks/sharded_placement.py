@@ -32,7 +32,7 @@ from samestory.stories import neardup
 from samestory.stories.engine import EngineConfig, StoryEngine
 from samestory.stories.evaluation import bcubed, read_labels
 from samestory.stories.preparation import encode_documents
-from samestory.stories.sharded import PLACEMENT_BATCH, ShardedPlacer
+from samestory.stories.sharded import ShardedPlacer
 from samestory.stories.similarity import load_story_scorer
 from samestory.stories.store import StoryStore
 from samestory.stories.synthetic import generate, planted_vectors
@@ -47,27 +47,13 @@ def place(
     db = folder / f"placed-{workers}.db"
     store = StoryStore.open(db)
     engine = StoryEngine(store, scorer, EngineConfig())
+    placer = ShardedPlacer(engine, workers)  # one worker: ingest's own loop, a batch after another in date order
     started = time.perf_counter()
-    if workers == 1:  # ingest's own loop: one batch after another, in date order
-        order = sorted(range(len(documents)), key=lambda i: _day(documents[i]))
-        stories = [0] * len(documents)
-        for start in range(0, len(order), PLACEMENT_BATCH):
-            chunk = order[start : start + PLACEMENT_BATCH]
-            placed = engine.place_batch([documents[i] for i in chunk], [signatures[i] for i in chunk])
-            for i, placement in zip(chunk, placed, strict=True):
-                stories[i] = placement.story
-    else:
-        placer = ShardedPlacer(engine, workers)
-        stories = [p.story for p in placer.place(documents, signatures)]
-        placer.close()
+    stories = [p.story for p in placer.place(documents, signatures)]
+    placer.close()
     elapsed = time.perf_counter() - started
     store.close()
     return stories, elapsed
-
-
-def _day(document: Document) -> float:
-    published = document.article.published
-    return published.ordinal if published else float("inf")
 
 
 def compare(name: str, documents: list[Document], truth: Sequence[str], workers: int) -> None:

@@ -116,7 +116,9 @@ class Prepared:
 class StreamPreparer(Protocol):
     """A distributed engine's preparation: documents and signatures of each batch given, in order."""
 
-    def prepare(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Document], list[np.ndarray]]]: ...
+    def prepare(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Document], list[np.ndarray]]]:
+        """Takes every batch before it returns; the iterator gives their documents and signatures in order."""
+        ...
 
     def close(self) -> None: ...
 
@@ -229,15 +231,13 @@ class Ingestor:
                     yield fresh
 
         try:
-            results = preparer.prepare(to_prepare())
-            first = next(results, None)
-            waiting = [first] if first is not None else []
+            results = preparer.prepare(to_prepare())  # the whole plan is known once it returns
             for copies, known in plan:
                 if known is not None:
                     yield Prepared([d.article for d in known], known, copies)
                     continue
                 started = time.perf_counter()
-                documents, signatures = waiting.pop() if waiting else next(results)
+                documents, signatures = next(results)
                 self.summary.timed("waiting", started)
                 yield Prepared([d.article for d in documents], documents, copies, signatures)
         finally:

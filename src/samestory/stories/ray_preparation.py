@@ -83,11 +83,14 @@ class RayDataPreparer:
         self._actors = actors or max(1, int(ray.cluster_resources().get("CPU", 1)) // ACTOR_CPUS)
 
     def prepare(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Document], list[np.ndarray]]]:
-        """Documents and MinHash signatures of each batch, in the order given. All batches are put in the object
-        store before the first comes back (reading and repeat detection are quick next to the analysis)."""
+        """Documents and MinHash signatures of each batch, in the order given. Every batch is put in the object
+        store by this call, before the first comes back (reading and repeat detection are quick next to the
+        analysis); the returned iterator streams the prepared batches."""
         sizes, blocks = self._put_batches(batches)
-        if not blocks:
-            return
+        return self._prepared(sizes, blocks) if blocks else iter(())
+
+    def _prepared(self, sizes: list[int], blocks: list[Any]) -> Iterator[tuple[list[Document], list[np.ndarray]]]:
+        """Ray Data's output regrouped into the ingest's batches (its blocks need not align with them)."""
         rows = iter(self._dataset(blocks, max(sizes)).iter_batches(batch_size=None, batch_format="pyarrow"))
         pending: list[Any] = []
         ready = 0

@@ -48,16 +48,15 @@ def story_lineage(old: Sequence[int], new: Sequence[int]) -> Lineage:
     overlap = Counter(zip(old, new, strict=True))
     sizes = Counter(old)
     heirs: dict[int, list[int]] = {}
-    for (before, after), shared in sorted(overlap.items()):
+    largest: dict[int, tuple[int, int]] = {}
+    """Old story → (members, -new story) of the new story holding most of them (the lower id on a tie)."""
+    for (before, after), shared in overlap.items():
         if 2 * shared > sizes[before]:
             heirs.setdefault(after, []).append(before)
+        largest[before] = max(largest.get(before, (0, 0)), (shared, -after))
     keeps = {after: min(befores) for after, befores in heirs.items()}
     kept = set(keeps.values())
-    absorbs: dict[int, int] = {}
-    for before in sizes:
-        if before not in kept:
-            holders = [(shared, -after, after) for (b, after), shared in overlap.items() if b == before]
-            absorbs[before] = max(holders)[2]
+    absorbs = {before: -largest[before][1] for before in sizes if before not in kept}
     return Lineage(keeps, absorbs)
 
 
