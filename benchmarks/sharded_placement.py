@@ -41,50 +41,58 @@ from stories_scale import _without_exact_repeats, lightweight_document
 
 def place(
     documents: list[Document], signatures: list[np.ndarray], workers: int, folder: Path
-) -> tuple[list[int], float]:
-    """Stories of ``documents`` placed into a new store file, and the seconds it took."""
+) -> tuple[list[int], list[int], float]:
+    """Stories and (final) topics of ``documents`` placed into a new store file, and the seconds it took."""
     _, scorer = load_story_scorer(None)
     db = folder / f"placed-{workers}.db"
     store = StoryStore.open(db)
     engine = StoryEngine(store, scorer, EngineConfig())
     placer = ShardedPlacer(engine, workers)  # one worker: ingest's own loop, a batch after another in date order
     started = time.perf_counter()
-    stories = [p.story for p in placer.place(documents, signatures)]
+    placements = placer.place(documents, signatures)
     placer.close()
     elapsed = time.perf_counter() - started
+    final = store.placements(p.key for p in placements)  # topics merge after an article is placed
     store.close()
-    return stories, elapsed
+    return [p.story for p in placements], [final[p.key].topic for p in placements], elapsed
 
 
-def compare(name: str, documents: list[Document], truth: Sequence[str], workers: int) -> None:
+def compare(
+    name: str, documents: list[Document], truth: Sequence[str], topic_truth: Sequence[str], workers: int
+) -> None:
     signatures = [neardup.signature(d.article.full_text) for d in documents]
     with tempfile.TemporaryDirectory() as folder:
-        single, single_seconds = place(documents, signatures, 1, Path(folder))
-        sharded, sharded_seconds = place(documents, signatures, workers, Path(folder))
+        single, single_topics, single_seconds = place(documents, signatures, 1, Path(folder))
+        sharded, sharded_topics, sharded_seconds = place(documents, signatures, workers, Path(folder))
     agreement = bcubed(sharded, single)
     n = len(documents)
     print(f"{name}: {n} articles, load {os.getloadavg()[0]:.1f}")
-    print(f"  sequential: {n / single_seconds:.0f} articles/s, B³-F1 vs truth {bcubed(single, truth).f1:.3f}")
+    print(
+        f"  sequential: {n / single_seconds:.0f} articles/s, B³-F1 vs truth: stories {bcubed(single, truth).f1:.3f}"
+        f", topics {bcubed(single_topics, topic_truth).f1:.3f}"
+    )
     print(
         f"  sharded, {workers} workers: {n / sharded_seconds:.0f} articles/s "
-        f"({single_seconds / sharded_seconds:.2f}×), B³-F1 vs truth {bcubed(sharded, truth).f1:.3f}"
+        f"({single_seconds / sharded_seconds:.2f}×), B³-F1 vs truth: stories {bcubed(sharded, truth).f1:.3f}"
+        f", topics {bcubed(sharded_topics, topic_truth).f1:.3f}"
     )
     print(f"  sharded vs sequential: B³ precision {agreement.precision:.4f} recall {agreement.recall:.4f} "
           f"F1 {agreement.f1:.4f}")  # fmt: skip
 
 
-def synthetic_documents(n: int) -> tuple[list[Document], list[str]]:
+def synthetic_documents(n: int) -> tuple[list[Document], list[str], list[str]]:
     corpus = _without_exact_repeats(generate(n, seed=5))
     vectors = planted_vectors(corpus, dim=512, seed=5)
-    return [lightweight_document(a, v) for a, v in zip(corpus, vectors, strict=True)], [a.story for a in corpus]
+    documents = [lightweight_document(a, v) for a, v in zip(corpus, vectors, strict=True)]
+    return documents, [a.story for a in corpus], [a.topic for a in corpus]
 
 
-def dev_documents(path: Path) -> tuple[list[Document], list[str]]:
+def dev_documents(path: Path) -> tuple[list[Document], list[str], list[str]]:
     articles = list(read_articles([str(path)], FieldMap()))
     labels = read_labels(path)
     documents = [analyse_text(article) for article in articles]
     encode_documents(documents, get_encoder("use"))
-    return documents, [labels[a.id].event for a in articles]
+    return documents, [labels[a.id].event for a in articles], [labels[a.id].topic for a in articles]
 
 
 def main(argv: list[str] | None = None) -> int:

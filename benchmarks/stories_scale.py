@@ -19,6 +19,8 @@ import gc
 import os
 import tempfile
 import time
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -93,8 +95,21 @@ def place_all(
     return len(corpus) / elapsed, growth
 
 
-def similar_latency(db: Path, scorer: Path | None, queries: int) -> tuple[float, float, float, int]:
-    """p50 and p99 of ``similar`` (k=10) in ms, and RSS bytes per stored article, on a reopened store."""
+@dataclass(frozen=True)
+class SimilarRun:
+    p50_ms: float
+    p99_ms: float
+    rss_per_article: float
+    count: int
+    precision: float
+    """Of the articles shown, the share from the query's own story (the generator's truth)."""
+    recall: float
+    """Of the query's story-mates (at most k), the share shown."""
+
+
+def similar_latency(db: Path, scorer: Path | None, queries: int, truth: dict[str, str]) -> SimilarRun:
+    """``similar`` (k=10) on a reopened store: latency, RSS per stored article, and same-story precision and
+    recall of what it shows."""
     gc.collect()
     process = psutil.Process()
     before = process.memory_info().rss
@@ -103,17 +118,23 @@ def similar_latency(db: Path, scorer: Path | None, queries: int) -> tuple[float,
     count = store.count()
     rng = np.random.default_rng(3)
     keys = rng.choice(store.keys(), size=queries, replace=False)
+    story_size = Counter(truth[str(row[0])] for row in store.connection.execute("SELECT id FROM articles"))
     similar_articles(store, similarity, store.documents([int(keys[0])])[int(keys[0])], 10)
-    times = []
+    times, precisions, recalls = [], [], []
     for key in keys:
         document = store.documents([int(key)])[int(key)]
         started = time.perf_counter()
-        similar_articles(store, similarity, document, 10, exclude=int(key))
+        found = similar_articles(store, similarity, document, 10, exclude=int(key))
         times.append(time.perf_counter() - started)
+        story = truth[document.id]
+        mates = sum(truth[f.id] == story for f in found)
+        precisions.append(mates / max(1, len(found)))
+        if story_size[story] > 1:
+            recalls.append(mates / min(10, story_size[story] - 1))
     rss = process.memory_info().rss - before
     store.close()
     p50, p99 = np.percentile(np.array(times) * 1000, [50, 99])
-    return float(p50), float(p99), rss / count, count
+    return SimilarRun(float(p50), float(p99), rss / count, count, float(np.mean(precisions)), float(np.mean(recalls)))
 
 
 def _without_exact_repeats(corpus: list[SyntheticArticle]) -> list[SyntheticArticle]:
@@ -142,16 +163,20 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         db = args.keep or Path(folder) / "scale.db"
         rate, growth = (None, None) if db.exists() else place_all(db, corpus, vectors, args.scorer)
-        p50, p99, per_article, count = similar_latency(db, args.scorer, args.queries)
-        disk = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
-    print(f"{args.n} synthetic articles with planted vectors ({count} stored), load {os.getloadavg()[0]:.1f}")
+        truth = {a.id: a.story for a in corpus}
+        run = similar_latency(db, args.scorer, args.queries, truth)
+        disk = sum(f.stat().st_size for p in db.parent.glob(db.name + "*") for f in [p, *p.rglob("*")] if f.is_file())
+    print(f"{args.n} synthetic articles with planted vectors ({run.count} stored), load {os.getloadavg()[0]:.1f}")
     if rate is not None:
         print(f"placement without encoder/analysis: {rate:.0f} articles/s")
-    print(f"similar, k=10, pair-judgement re-ranking: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+    print(
+        f"similar, k=10, pair-judgement re-ranking: p50 {run.p50_ms:.1f} ms, "
+        f"p99 {run.p99_ms:.1f} ms; same story: precision {run.precision:.3f}, recall {run.recall:.3f}"
+    )
     if growth is not None:
         print(f"writer memory growth over the second half of the placement: {growth:.0f} B/article")
-    print(f"resident memory after opening and querying: {per_article:.0f} B/article")
-    print(f"on disk (SQLite + index file): {disk / count:.0f} B/article")
+    print(f"resident memory after opening and querying: {run.rss_per_article:.0f} B/article")
+    print(f"on disk (SQLite + vector index folder): {disk / run.count:.0f} B/article")
     return 0
 
 

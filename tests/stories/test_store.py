@@ -11,7 +11,7 @@ import pytest
 from samestory.errors import CorruptStoreError, StoreError
 from samestory.stories import neardup
 from samestory.stories.records import published_from_columns, url_key
-from samestory.stories.store import INDEX_SUFFIX, StoryStore
+from samestory.stories.store import INDEX_SUFFIX, SEEDS_FILE, StoryStore
 
 from .fixtures import make_document, unit
 
@@ -82,29 +82,57 @@ def test_a_failed_batch_leaves_neither_rows_nor_index_entries(tmp_path: Path) ->
         assert store.keys_for_id("late") == []
 
 
-def test_missing_or_damaged_index_file_is_rebuilt_from_sqlite(tmp_path: Path) -> None:
+def test_missing_or_damaged_index_files_are_rebuilt_from_sqlite(tmp_path: Path) -> None:
     with StoryStore.open(tmp_path / "s.db") as store:
         _fill(store, 5)
-    index_file = tmp_path / ("s.db" + INDEX_SUFFIX)
-    index_file.write_bytes(b"\x00garbage")
+    blocks = list((tmp_path / ("s.db" + INDEX_SUFFIX)).iterdir())
+    assert blocks
+    for block in blocks:
+        block.write_bytes(b"\x00garbage")
     with StoryStore.open(tmp_path / "s.db") as store:
         assert len(store.vectors) == 5 and store.repaired == 5
         assert store.vectors.search(unit(2), 1).keys[0] == 3  # keys start at 1
-    index_file.unlink()
+    for block in blocks:
+        block.unlink()
     with StoryStore.open(tmp_path / "s.db") as store:
         assert len(store.vectors) == 5
 
 
-def test_stale_index_file_is_topped_up(tmp_path: Path) -> None:
-    index_file = tmp_path / ("s.db" + INDEX_SUFFIX)
+def test_stale_index_files_are_topped_up(tmp_path: Path) -> None:
+    folder = tmp_path / ("s.db" + INDEX_SUFFIX)
     with StoryStore.open(tmp_path / "s.db") as store:
         _fill(store, 2)
-    stale = index_file.read_bytes()
+    stale = {block.name: block.read_bytes() for block in folder.iterdir()}
     with StoryStore.open(tmp_path / "s.db") as store:
         _fill(store, 2, first=2)
-    index_file.write_bytes(stale)  # as after a crash: rows committed, index file not saved again
+    for name, data in stale.items():  # as after a crash: rows committed, index files not saved again
+        (folder / name).write_bytes(data)
     with StoryStore.open(tmp_path / "s.db") as store:
         assert store.count() == 4 and len(store.vectors) == 4 and store.repaired == 2
+
+
+def test_story_seeds_hold_the_articles_that_founded_a_story(tmp_path: Path) -> None:
+    with StoryStore.open(tmp_path / "s.db") as store, store.transaction():
+        story, _ = store.create_story(None)
+        founder = store.insert_article(make_document("f", unit(1)), neardup.signature("f"), story, batch=1)
+        store.insert_article(make_document("j", unit(2)), neardup.signature("j"), story, batch=1, score=0.9)
+        store.insert_article(
+            make_document("c", unit(3)), neardup.signature("c"), story, batch=1, duplicate_of=founder, score=1.0
+        )
+        assert store.story_seeds.search(unit(2), 5).keys.tolist() == [founder]
+    (tmp_path / ("s.db" + INDEX_SUFFIX) / SEEDS_FILE).unlink()
+    with StoryStore.open(tmp_path / "s.db") as store:
+        assert store.story_seeds.search(unit(2), 5).keys.tolist() == [founder]
+
+
+def test_an_index_file_of_an_earlier_version_is_removed(tmp_path: Path) -> None:
+    with StoryStore.open(tmp_path / "s.db") as store:
+        _fill(store, 3)
+    old = tmp_path / "s.db.usearch"
+    old.write_bytes(b"a one-file index of an earlier version")
+    with StoryStore.open(tmp_path / "s.db") as store:
+        assert len(store.vectors) == 3
+    assert not old.exists()
 
 
 def _assert_refused_untouched(path: Path, had_index: bool = False) -> None:

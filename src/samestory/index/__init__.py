@@ -4,6 +4,7 @@ The index is a cache of vectors kept in the story store's SQLite file; it is reb
 there whenever it is missing, damaged or out of step.
 """
 
+from samestory.index.timeline import DayRange, TimelineIndex
 from samestory.index.vectors import Neighbours, VectorIndex
 
-__all__ = ["Neighbours", "VectorIndex"]
+__all__ = ["DayRange", "Neighbours", "TimelineIndex", "VectorIndex"]

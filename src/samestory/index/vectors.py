@@ -1,7 +1,7 @@
 """A usearch HNSW index of unit vectors, keyed by the store's integer article keys.
 
 usearch rather than hnswlib (measured in ``benchmarks/stories_index.py``, see docs/stories.md): it is
-already a dependency, stores vectors as float16 (half the memory), grows without a fixed capacity, and
+already a dependency, stores vectors quantised (``QUANTIZATION``), grows without a fixed capacity, and
 checks key membership in one vectorised call, which is what re-syncing with SQLite needs.
 """
 
@@ -29,6 +29,10 @@ PARALLEL_ADD = 1_000
 CONNECTIVITY = 16
 EXPANSION_ADD = 64
 EXPANSION_SEARCH = 96
+QUANTIZATION = "i8"
+"""Vectors are kept as 8-bit integers (512 bytes for USE): half of float16 in memory and on disk, and cosines
+within ±0.005 of the float ones, enough to find candidates, which the pair scorer then judges from the stored
+float16 vectors (measured in ``benchmarks/sharded_placement.py``, docs/scale.md)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,7 @@ class VectorIndex:
         self.dim = dim
         self.path = path
         self._index = _new_index(dim)
+        self._unsaved = False
         self.loaded_from_disk = False
         if path is not None and path.exists():
             self.loaded_from_disk = self._try_load(path)
@@ -78,6 +83,7 @@ class VectorIndex:
             strays = np.setdiff1d(stored, keys, assume_unique=True)
             if strays.size:
                 self._index.remove(strays)
+                self._unsaved = True
                 changes += int(strays.size)
         missing = keys[~np.asarray(self._index.contains(keys), dtype=bool)] if keys.size else keys
         if missing.size:
@@ -94,6 +100,7 @@ class VectorIndex:
             keys, vectors = np.asarray(keys, dtype=np.uint64), np.asarray(vectors, dtype=np.float32)
             threads = (os.cpu_count() or 1) if len(keys) >= PARALLEL_ADD else 1
             self._index.add(keys, vectors, threads=threads)
+            self._unsaved = True
 
     def search(self, vector: np.ndarray, k: int) -> Neighbours:
         """The ``k`` nearest stored vectors to ``vector`` (exact while the index is small)."""
@@ -109,12 +116,13 @@ class VectorIndex:
         return Neighbours(keys, similarities)
 
     def save(self) -> None:
-        """Write the cache atomically: a crash mid-write leaves the previous file, never a torn one."""
-        if self.path is None:
+        """Write the cache if it changed, atomically: a crash mid-write leaves the previous file, never a torn one."""
+        if self.path is None or not (self._unsaved or not self.path.exists()):
             return
         partial = self.path.with_name(self.path.name + ".partial")
         self._index.save(str(partial))
         os.replace(partial, self.path)
+        self._unsaved = False
 
     @property
     def memory_bytes(self) -> int:
@@ -126,8 +134,8 @@ def _new_index(dim: int) -> Index:
 
     return Index(
         ndim=dim,
-        metric="ip",
-        dtype="f16",
+        metric="cos",
+        dtype=QUANTIZATION,
         connectivity=CONNECTIVITY,
         expansion_add=EXPANSION_ADD,
         expansion_search=EXPANSION_SEARCH,

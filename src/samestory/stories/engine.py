@@ -21,10 +21,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from samestory.documents.model import Document
+from samestory.index.timeline import DayRange
 from samestory.stories.similarity import PairSimilarity
 from samestory.stories.store import StoredPlacement, StoryStore
 
 UNDATED = float("inf")
+WINDOW_DAYS = 30.0
+"""Days either side of an article's date within which its story-mates lie."""
 DEEPER_SEARCH = 4
 """When none of the nearest articles is in the time window, the search is repeated this many times deeper."""
 
@@ -35,7 +38,7 @@ class EngineConfig:
     threshold (one calibration for every entry point); topics link by head-vector cosine."""
 
     topic_threshold: float = 0.50
-    window_days: float = 30.0
+    window_days: float = WINDOW_DAYS
     neighbours: int = 64
     members_per_story: int = 5
     max_stories: int = 12
@@ -131,12 +134,13 @@ class StoryEngine:
 
     def story_scores(self, document: Document) -> Candidates:
         """Scores of the candidate stories in the time window (best first), and the topics nearby."""
-        keys, cosines, placed = self._neighbours(document, self.config.neighbours)
-        topics = list(dict.fromkeys(placed[k].topic for k in keys))
+        window = story_window(document, self.config.window_days)
+        keys, cosines, placed = self._neighbours(document, self.config.neighbours, window)
+        topics = self._nearby_topics(document, keys, cosines, placed)
         members = self._members_by_story(document, keys, cosines, placed)
-        if not members and len(keys) >= self.config.neighbours and document.article.published is not None:
+        if not members and len(keys) >= self.config.neighbours and window is not None:
             # The nearest articles all lie outside the window (a story that recurs every year): look deeper once.
-            keys, cosines, placed = self._neighbours(document, self.config.neighbours * DEEPER_SEARCH)
+            keys, cosines, placed = self._neighbours(document, self.config.neighbours * DEEPER_SEARCH, window)
             members = self._members_by_story(document, keys, cosines, placed)
         if not members:
             return Candidates([], topics)
@@ -150,9 +154,24 @@ class StoryEngine:
         ]
         return Candidates(_best_first(scores), topics)
 
-    def _neighbours(self, document: Document, k: int) -> tuple[list[int], list[float], dict[int, StoredPlacement]]:
-        """The ``k`` nearest stored articles: keys and cosines, nearest first, and where they are."""
-        found = self.store.vectors.search(document.head_vector, k)  # type: ignore[arg-type]
+    def _nearby_topics(
+        self, document: Document, keys: list[int], cosines: list[float], placed: dict[int, StoredPlacement]
+    ) -> list[int]:
+        """Topics of the nearest articles in the window and of the nearest stories whenever they happened
+        (topics ignore time; the story seeds reach beyond the window), nearest first."""
+        seeds = self.store.story_seeds.search(document.head_vector, self.config.topic_candidates)  # type: ignore[arg-type]
+        seed_placed = self.store.placements(int(key) for key in seeds.keys)
+        found = [(c, placed[k].topic) for k, c in zip(keys, cosines, strict=True)]
+        found += [(float(c), seed_placed[int(k)].topic) for k, c in zip(seeds.keys, seeds.similarities, strict=True)
+                  if int(k) in seed_placed]  # fmt: skip
+        return list(dict.fromkeys(topic for _, topic in sorted(found, key=lambda item: -item[0])))
+
+    def _neighbours(
+        self, document: Document, k: int, window: DayRange | None
+    ) -> tuple[list[int], list[float], dict[int, StoredPlacement]]:
+        """The ``k`` nearest stored articles that may lie in ``window``: keys and cosines, nearest first, and
+        where they are."""
+        found = self.store.vectors.search(document.head_vector, k, window)  # type: ignore[arg-type]
         placed = self.store.placements(int(key) for key in found.keys)
         pairs = [
             (int(key), float(c)) for key, c in zip(found.keys, found.similarities, strict=True) if int(key) in placed
@@ -204,6 +223,15 @@ class Candidates:
 
 def _best_first(scores: list[StoryScore]) -> list[StoryScore]:
     return sorted(scores, key=lambda s: (-s.score, s.story))
+
+
+def story_window(document: Document, window_days: float) -> DayRange | None:
+    """The days a story-mate of the article may have been published (None, every day, when it is undated)."""
+    published = document.article.published
+    if published is None:
+        return None
+    reach = window_days + published.uncertainty_days
+    return DayRange(published.ordinal - reach, published.ordinal + reach)
 
 
 def published_day(document: Document) -> float | None:

@@ -1,6 +1,6 @@
 """The story store: one SQLite file (WAL) holding articles, their analysed keys, vectors and stories.
 
-SQLite is the source of truth. The vector index beside it (``PATH.usearch``) and the near-duplicate
+SQLite is the source of truth. The vector index beside it (``PATH.vectors/``) and the near-duplicate
 LSH table are caches rebuilt or repaired from SQLite on open, so a crash at any moment loses at most the
 batch being written, which was never committed and is simply ingested again.
 """
@@ -21,6 +21,7 @@ import numpy as np
 from samestory.documents.encoders import pack_vector, unpack_vector
 from samestory.documents.model import Document
 from samestory.errors import CorruptStoreError, StoreError
+from samestory.index.timeline import TimelineIndex
 from samestory.index.vectors import VectorIndex
 from samestory.stories import neardup
 from samestory.stories.records import document_from_row, features_to_json, url_key
@@ -29,7 +30,16 @@ FORMAT = "samestory-story-store"
 SCHEMA_VERSION = 2
 """2: title vectors and weighted terms (the pair judgement reads them); no sentence vectors."""
 SQLITE_HEADER = b"SQLite format 3\x00"
-INDEX_SUFFIX = ".usearch"
+INDEX_SUFFIX = ".vectors"
+"""The folder of the vector index's blocks, beside the store file."""
+SEEDS_FILE = "seeds.usearch"
+"""The story seeds' index (``StoryStore.story_seeds``), in the same folder."""
+_OLD_INDEX_SUFFIX = ".usearch"
+"""The one-file index of earlier versions: a cache, removed when a writer opens the store."""
+PAGE_SIZE = 16_384
+"""SQLite page size of new stores. An article row (vectors, signature, keys, text) is 3–4 KB and a topic row
+(a float32 vector sum) 2 KB: with SQLite's default 4 KB pages each took a page of its own, a quarter to half of
+it empty (measured with ``dbstat`` in ``benchmarks/stories_scale.py``'s store, docs/stories.md)."""
 _DOCUMENT_CACHE = 4096
 """Rebuilt Documents kept in memory: recent articles are the likeliest candidates of the next ones."""
 
@@ -174,7 +184,8 @@ class StoryStore:
         self.path = path
         self.dim = dim
         self.readonly = readonly
-        self._vectors: VectorIndex | None = None
+        self._vectors: TimelineIndex | None = None
+        self._seeds: VectorIndex | None = None
         self.repaired = 0
         self._near_duplicates: neardup.NearDuplicateIndex | None = None
         self._documents: OrderedDict[int, Document] = OrderedDict()
@@ -230,15 +241,31 @@ class StoryStore:
                 self._lock.release()
 
     @property
-    def vectors(self) -> VectorIndex:
+    def vectors(self) -> TimelineIndex:
         """The nearest-neighbour index, loaded on first use and repaired from SQLite if out of step."""
         if self._vectors is None:
-            index_path = None if self.path is None else self.path.with_name(self.path.name + INDEX_SUFFIX)
-            self._vectors = VectorIndex(self.dim, index_path)
-            self.repaired = self._vectors.sync(self.keys(), self.head_vectors)
+            if self.path is not None and not self.readonly:
+                self.path.with_name(self.path.name + _OLD_INDEX_SUFFIX).unlink(missing_ok=True)
+            self._vectors = TimelineIndex(self.dim, self._index_folder)
+            self.repaired = self._vectors.sync(self.index_days, self.head_vectors)
             if self.repaired and not self.readonly:
                 self._vectors.save()
         return self._vectors
+
+    @property
+    def story_seeds(self) -> VectorIndex:
+        """The vectors of the articles that founded a story, over all time: the nearest stories whenever they
+        happened (topic linking) in one search, where the time-blocked index would visit every block."""
+        if self._seeds is None:
+            folder = self._index_folder
+            self._seeds = VectorIndex(self.dim, None if folder is None else folder / SEEDS_FILE)
+            if self._seeds.sync(self.founder_keys(), self.head_vectors) and not self.readonly:
+                self._save_seeds()
+        return self._seeds
+
+    @property
+    def _index_folder(self) -> Path | None:
+        return None if self.path is None else self.path.with_name(self.path.name + INDEX_SUFFIX)
 
     def __enter__(self) -> StoryStore:
         return self
@@ -249,6 +276,12 @@ class StoryStore:
     def save_index(self) -> None:
         if self._vectors is not None:
             self._vectors.save()
+        self._save_seeds()
+
+    def _save_seeds(self) -> None:
+        if self._seeds is not None and self._seeds.path is not None:
+            self._seeds.path.parent.mkdir(parents=True, exist_ok=True)
+            self._seeds.save()
 
     # -------------------------------------------------------------------- meta
     def meta(self, key: str, default: str | None = None) -> str | None:
@@ -286,7 +319,9 @@ class StoryStore:
 
     def _forget_uncommitted(self, size_before: int) -> None:
         if self._vectors is not None and len(self._vectors) != size_before:
-            self._vectors.sync(self.keys(), self.head_vectors)
+            self._vectors.sync(self.index_days, self.head_vectors)
+        if self._seeds is not None:
+            self._seeds.sync(self.founder_keys(), self.head_vectors)
         self._near_duplicates = None
         self._documents.clear()
 
@@ -298,6 +333,21 @@ class StoryStore:
     # ------------------------------------------------------------ article rows
     def keys(self) -> np.ndarray:
         rows = self.connection.execute("SELECT key FROM articles ORDER BY key").fetchall()
+        return np.array([r[0] for r in rows], dtype=np.int64)
+
+    def index_days(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every key and the day the vector index files it under: NaN unless the date is exact to the day."""
+        rows = self.connection.execute(
+            "SELECT key, CASE WHEN precision IS NULL OR precision = 'day' THEN day END FROM articles ORDER BY key"
+        ).fetchall()
+        keys = np.array([r[0] for r in rows], dtype=np.int64)
+        return keys, np.array([np.nan if r[1] is None else r[1] for r in rows], dtype=np.float64)
+
+    def founder_keys(self) -> np.ndarray:
+        """Articles that founded their story when placed (no score: they joined nothing; not a copy)."""
+        rows = self.connection.execute(
+            "SELECT key FROM articles WHERE score IS NULL AND duplicate_of IS NULL ORDER BY key"
+        ).fetchall()
         return np.array([r[0] for r in rows], dtype=np.int64)
 
     def count(self) -> int:
@@ -344,7 +394,7 @@ class StoryStore:
     def insert_articles(self, rows: list[NewArticle], batch: int, first_key: int) -> list[int]:
         """Insert articles under consecutive keys from ``first_key`` (so that a row's ``duplicate_of`` may name
         an earlier row of the same call), with their vectors and near-duplicate buckets, in one go."""
-        index = self.vectors  # loaded (and synced with SQLite) before these rows exist
+        index, seeds = self.vectors, self.story_seeds  # loaded (and synced with SQLite) before these rows exist
         keys = list(range(first_key, first_key + len(rows)))
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.connection.executemany(
@@ -356,7 +406,9 @@ class StoryStore:
         )
         if rows:
             vectors = np.stack([row.document.head_vector for row in rows])  # type: ignore[misc]
-            index.add(np.array(keys, dtype=np.int64), vectors)
+            index.add(np.array(keys, dtype=np.int64), vectors, np.array([index_day(r.document) for r in rows]))
+            founders = np.array([row.score is None and row.duplicate_of is None for row in rows])
+            seeds.add(np.array(keys, dtype=np.int64)[founders], vectors[founders])
             signatures = [row.signature.astype(np.uint32) for row in rows]
             self.near_duplicates.insert_many(zip(keys, signatures, strict=True))
         return keys
@@ -573,6 +625,7 @@ def _connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
             connection = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, isolation_level=None)
         else:
             connection = sqlite3.connect(str(path), isolation_level=None, timeout=30.0)
+            connection.execute(f"PRAGMA page_size={PAGE_SIZE}")  # takes effect only when the file is created
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
     except sqlite3.DatabaseError as error:
@@ -655,3 +708,9 @@ def _validate_existing(path: Path) -> dict[str, str]:
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def index_day(document: Document) -> float:
+    """The day the vector index files an article under (as ``StoryStore.index_days``)."""
+    published = document.article.published
+    return published.ordinal if published is not None and published.precision == "day" else np.nan
