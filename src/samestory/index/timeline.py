@@ -27,7 +27,7 @@ BLOCK_DAYS = 30
 """Days per block: about the story window, so a window search visits two or three blocks, and an archive
 of ten years is a few hundred blocks."""
 DAY_MARGIN = 1.0
-"""A stored day is the middle of a day: a range search also visits the block of the day on either side."""
+"""A date exact to the day is still ±half a day: a range search reaches one day further on either side."""
 LOOSE = -1
 """The block of articles without a usable day (publication days are positive ordinals)."""
 _BLOCK_FILE = re.compile(r"^(loose|day-(\d+))\.usearch$")
