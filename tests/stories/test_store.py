@@ -11,7 +11,7 @@ import pytest
 from samestory.errors import CorruptStoreError, StoreError
 from samestory.stories import neardup
 from samestory.stories.records import published_from_columns, url_key
-from samestory.stories.store import INDEX_SUFFIX, SEEDS_FILE, StoryStore
+from samestory.stories.store import INDEX_SUFFIX, StoryStore
 
 from .fixtures import make_document, unit
 
@@ -109,20 +109,6 @@ def test_stale_index_files_are_topped_up(tmp_path: Path) -> None:
         (folder / name).write_bytes(data)
     with StoryStore.open(tmp_path / "s.db") as store:
         assert store.count() == 4 and len(store.vectors) == 4 and store.repaired == 2
-
-
-def test_story_seeds_hold_the_articles_that_founded_a_story(tmp_path: Path) -> None:
-    with StoryStore.open(tmp_path / "s.db") as store, store.transaction():
-        story, _ = store.create_story(None)
-        founder = store.insert_article(make_document("f", unit(1)), neardup.signature("f"), story, batch=1)
-        store.insert_article(make_document("j", unit(2)), neardup.signature("j"), story, batch=1, score=0.9)
-        store.insert_article(
-            make_document("c", unit(3)), neardup.signature("c"), story, batch=1, duplicate_of=founder, score=1.0
-        )
-        assert store.story_seeds.search(unit(2), 5).keys.tolist() == [founder]
-    (tmp_path / ("s.db" + INDEX_SUFFIX) / SEEDS_FILE).unlink()
-    with StoryStore.open(tmp_path / "s.db") as store:
-        assert store.story_seeds.search(unit(2), 5).keys.tolist() == [founder]
 
 
 def test_an_index_file_of_an_earlier_version_is_removed(tmp_path: Path) -> None:

@@ -6,9 +6,12 @@ more and more look-alikes from other years (the same strike every spring, the mo
 they crowd the members of the article's own story out of the k returned, and the placement of a large
 store drifts from that of a small one (``benchmarks/sharded_placement.py``, docs/scale.md). Here each block
 of ``BLOCK_DAYS`` days has its own ``VectorIndex`` (exact while small, a graph beyond), a search over a
-day range visits only the blocks it overlaps, and a search without a range visits every block. Articles
-whose date is missing or vague (only a month or a year known) could lie anywhere: they sit in one
-*loose* block that every search visits. Each vector is stored once, so memory is that of one graph.
+day range visits only the blocks it overlaps. Articles whose date is missing or vague (only a month or a
+year known) could lie anywhere: they sit in one *loose* block that every range search visits. A search
+without a range (an undated article, ``similar``, the topics of an article's nearest neighbours whenever
+they happened) goes to one graph over every vector instead: visiting every block would be a scan of the
+whole store while blocks are small enough to be searched exactly. Each vector is thus held twice, as 8-bit
+integers (``vectors.QUANTIZATION``).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ DAY_MARGIN = 1.0
 LOOSE = -1
 """The block of articles without a usable day (publication days are positive ordinals)."""
 _BLOCK_FILE = re.compile(r"^(loose|day-(\d+))\.usearch$")
+WHOLE_FILE = "all.usearch"
 
 DaysSource = Callable[[], tuple[np.ndarray, np.ndarray]]
 """Gives every stored key and its day (NaN where undated or vague); what the index must hold."""
@@ -51,11 +55,12 @@ class TimelineIndex:
         self.dim = dim
         self.folder = folder
         self._blocks: dict[int, VectorIndex] = {}
+        self._whole = VectorIndex(dim, None if folder is None else folder / WHOLE_FILE)
         if folder is not None and folder.is_dir():
             self._load(folder)
 
     def __len__(self) -> int:
-        return sum(len(block) for block in self._blocks.values())
+        return len(self._whole)
 
     @property
     def blocks(self) -> int:
@@ -77,11 +82,14 @@ class TimelineIndex:
         for block in np.unique(blocks).tolist():
             chosen = blocks == block
             self._block(block).add(keys[chosen], vectors[chosen])
+        self._whole.add(keys, vectors)
 
     def search(self, vector: np.ndarray, k: int, within: DayRange | None = None) -> Neighbours:
         """The ``k`` nearest vectors among those that may lie ``within`` the range (everywhere when None).
 
         Blocks at the range's edges also hold articles just outside it: the caller checks dates exactly."""
+        if within is None:
+            return self._whole.search(vector, k)
         found = [self._blocks[b].search(vector, k) for b in self._blocks_for(within)]
         found = [f for f in found if len(f)]
         if not found:
@@ -93,9 +101,7 @@ class TimelineIndex:
         order = np.lexsort((keys, -np.round(similarities, 5)))[:k]  # ties by key: reruns agree
         return Neighbours(keys[order], similarities[order])
 
-    def _blocks_for(self, within: DayRange | None) -> list[int]:
-        if within is None:
-            return sorted(self._blocks)
+    def _blocks_for(self, within: DayRange) -> list[int]:
         first = math.floor((within.first - DAY_MARGIN) / BLOCK_DAYS)
         last = math.floor((within.last + DAY_MARGIN) / BLOCK_DAYS)
         if last - first + 1 > len(self._blocks):
@@ -113,15 +119,17 @@ class TimelineIndex:
         return self.folder / ("loose.usearch" if block == LOOSE else f"day-{block}.usearch")
 
     def sync(self, stored: DaysSource, vectors_for: Callable[[np.ndarray], np.ndarray]) -> int:
-        """Make every block hold exactly the stored keys filed under it; returns the vectors added or dropped."""
+        """Make the graph hold every stored key and each block exactly those filed under it; returns how many
+        vectors had to be added or dropped (in the graph or in the blocks, whichever needed more)."""
         keys, days = stored()
+        keys = np.asarray(keys)
         blocks = block_of(np.asarray(days, dtype=np.float64))
-        changes = 0
+        in_blocks = 0
         for block in sorted(set(self._blocks) | set(np.unique(blocks).tolist())):
-            changes += self._block(block).sync(np.asarray(keys)[blocks == block], vectors_for)
+            in_blocks += self._block(block).sync(keys[blocks == block], vectors_for)
         for block in [b for b, index in self._blocks.items() if not len(index)]:
             self._drop(block)
-        return changes
+        return max(self._whole.sync(keys, vectors_for), in_blocks)
 
     def _drop(self, block: int) -> None:
         del self._blocks[block]
@@ -134,16 +142,16 @@ class TimelineIndex:
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        for block in self._blocks.values():
+        for block in [*self._blocks.values(), self._whole]:
             block.save()
 
     @property
     def memory_bytes(self) -> int:
-        return sum(block.memory_bytes for block in self._blocks.values())
+        return self._whole.memory_bytes + sum(block.memory_bytes for block in self._blocks.values())
 
     @property
     def loaded_from_disk(self) -> bool:
-        return any(block.loaded_from_disk for block in self._blocks.values())
+        return self._whole.loaded_from_disk
 
 
 def block_of(days: np.ndarray) -> np.ndarray:

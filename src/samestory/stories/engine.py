@@ -136,7 +136,7 @@ class StoryEngine:
         """Scores of the candidate stories in the time window (best first), and the topics nearby."""
         window = story_window(document, self.config.window_days)
         keys, cosines, placed = self._neighbours(document, self.config.neighbours, window)
-        topics = self._nearby_topics(document, keys, cosines, placed)
+        topics = self._nearby_topics(document, keys, placed, window)
         members = self._members_by_story(document, keys, cosines, placed)
         if not members and len(keys) >= self.config.neighbours and window is not None:
             # The nearest articles all lie outside the window (a story that recurs every year): look deeper once.
@@ -155,16 +155,13 @@ class StoryEngine:
         return Candidates(_best_first(scores), topics)
 
     def _nearby_topics(
-        self, document: Document, keys: list[int], cosines: list[float], placed: dict[int, StoredPlacement]
+        self, document: Document, keys: list[int], placed: dict[int, StoredPlacement], window: DayRange | None
     ) -> list[int]:
-        """Topics of the nearest articles in the window and of the nearest stories whenever they happened
-        (topics ignore time; the story seeds reach beyond the window), nearest first."""
-        seeds = self.store.story_seeds.search(document.head_vector, self.config.topic_candidates)  # type: ignore[arg-type]
-        seed_placed = self.store.placements(int(key) for key in seeds.keys)
-        found = [(c, placed[k].topic) for k, c in zip(keys, cosines, strict=True)]
-        found += [(float(c), seed_placed[int(k)].topic) for k, c in zip(seeds.keys, seeds.similarities, strict=True)
-                  if int(k) in seed_placed]  # fmt: skip
-        return list(dict.fromkeys(topic for _, topic in sorted(found, key=lambda item: -item[0])))
+        """Topics of the nearest stored articles whenever they were published (topics ignore time): beyond
+        the window, a second search over every stored article."""
+        if window is not None:
+            keys, _, placed = self._neighbours(document, self.config.neighbours, None)
+        return list(dict.fromkeys(placed[k].topic for k in keys))
 
     def _neighbours(
         self, document: Document, k: int, window: DayRange | None

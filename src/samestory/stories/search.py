@@ -43,10 +43,10 @@ def similar_articles(
 ) -> list[SimilarArticle]:
     """The ``k`` stored articles most similar to ``document``, re-ranked by the pair scorer.
 
-    Candidates come from every time block of the vector index, not only the story window placement searches:
+    Candidates come from the graph over every stored article, not only the story window placement searches:
     a syndicated copy can appear months after its original (restricted to the window, the same-story recall of
-    ``benchmarks/stories_scale.py`` fell from 0.990 to 0.982 for a 10 % gain in speed). They are ranked by the
-    same-story probability alone (two of the scorer's ten models); only the ``k`` shown are judged in full,
+    ``benchmarks/stories_scale.py`` fell from 0.990 to 0.982). They are ranked by the same-story probability
+    alone (two of the scorer's ten models); only the ``k`` shown are judged in full,
     for their labels."""
     neighbours = store.vectors.search(document.head_vector, max(k * OVERSAMPLE, MIN_CANDIDATES))  # type: ignore[arg-type]
     keys = [int(key) for key in neighbours.keys if int(key) != exclude]

@@ -22,7 +22,6 @@ from samestory.documents.encoders import pack_vector, unpack_vector
 from samestory.documents.model import Document
 from samestory.errors import CorruptStoreError, StoreError
 from samestory.index.timeline import TimelineIndex
-from samestory.index.vectors import VectorIndex
 from samestory.stories import neardup
 from samestory.stories.records import document_from_row, features_to_json, url_key
 
@@ -32,8 +31,6 @@ SCHEMA_VERSION = 2
 SQLITE_HEADER = b"SQLite format 3\x00"
 INDEX_SUFFIX = ".vectors"
 """The folder of the vector index's blocks, beside the store file."""
-SEEDS_FILE = "seeds.usearch"
-"""The story seeds' index (``StoryStore.story_seeds``), in the same folder."""
 _OLD_INDEX_SUFFIX = ".usearch"
 """The one-file index of earlier versions: a cache, removed when a writer opens the store."""
 PAGE_SIZE = 16_384
@@ -185,7 +182,6 @@ class StoryStore:
         self.dim = dim
         self.readonly = readonly
         self._vectors: TimelineIndex | None = None
-        self._seeds: VectorIndex | None = None
         self.repaired = 0
         self._near_duplicates: neardup.NearDuplicateIndex | None = None
         self._documents: OrderedDict[int, Document] = OrderedDict()
@@ -253,17 +249,6 @@ class StoryStore:
         return self._vectors
 
     @property
-    def story_seeds(self) -> VectorIndex:
-        """The vectors of the articles that founded a story, over all time: the nearest stories whenever they
-        happened (topic linking) in one search, where the time-blocked index would visit every block."""
-        if self._seeds is None:
-            folder = self._index_folder
-            self._seeds = VectorIndex(self.dim, None if folder is None else folder / SEEDS_FILE)
-            if self._seeds.sync(self.founder_keys(), self.head_vectors) and not self.readonly:
-                self._save_seeds()
-        return self._seeds
-
-    @property
     def _index_folder(self) -> Path | None:
         return None if self.path is None else self.path.with_name(self.path.name + INDEX_SUFFIX)
 
@@ -276,12 +261,6 @@ class StoryStore:
     def save_index(self) -> None:
         if self._vectors is not None:
             self._vectors.save()
-        self._save_seeds()
-
-    def _save_seeds(self) -> None:
-        if self._seeds is not None and self._seeds.path is not None:
-            self._seeds.path.parent.mkdir(parents=True, exist_ok=True)
-            self._seeds.save()
 
     # -------------------------------------------------------------------- meta
     def meta(self, key: str, default: str | None = None) -> str | None:
@@ -320,8 +299,6 @@ class StoryStore:
     def _forget_uncommitted(self, size_before: int) -> None:
         if self._vectors is not None and len(self._vectors) != size_before:
             self._vectors.sync(self.index_days, self.head_vectors)
-        if self._seeds is not None:
-            self._seeds.sync(self.founder_keys(), self.head_vectors)
         self._near_duplicates = None
         self._documents.clear()
 
@@ -342,13 +319,6 @@ class StoryStore:
         ).fetchall()
         keys = np.array([r[0] for r in rows], dtype=np.int64)
         return keys, np.array([np.nan if r[1] is None else r[1] for r in rows], dtype=np.float64)
-
-    def founder_keys(self) -> np.ndarray:
-        """Articles that founded their story when placed (no score: they joined nothing; not a copy)."""
-        rows = self.connection.execute(
-            "SELECT key FROM articles WHERE score IS NULL AND duplicate_of IS NULL ORDER BY key"
-        ).fetchall()
-        return np.array([r[0] for r in rows], dtype=np.int64)
 
     def count(self) -> int:
         return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
@@ -394,7 +364,7 @@ class StoryStore:
     def insert_articles(self, rows: list[NewArticle], batch: int, first_key: int) -> list[int]:
         """Insert articles under consecutive keys from ``first_key`` (so that a row's ``duplicate_of`` may name
         an earlier row of the same call), with their vectors and near-duplicate buckets, in one go."""
-        index, seeds = self.vectors, self.story_seeds  # loaded (and synced with SQLite) before these rows exist
+        index = self.vectors  # loaded (and synced with SQLite) before these rows exist
         keys = list(range(first_key, first_key + len(rows)))
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.connection.executemany(
@@ -407,8 +377,6 @@ class StoryStore:
         if rows:
             vectors = np.stack([row.document.head_vector for row in rows])  # type: ignore[misc]
             index.add(np.array(keys, dtype=np.int64), vectors, np.array([index_day(r.document) for r in rows]))
-            founders = np.array([row.score is None and row.duplicate_of is None for row in rows])
-            seeds.add(np.array(keys, dtype=np.int64)[founders], vectors[founders])
             signatures = [row.signature.astype(np.uint32) for row in rows]
             self.near_duplicates.insert_many(zip(keys, signatures, strict=True))
         return keys
