@@ -146,10 +146,6 @@ class TimelineIndex:
             block.save()
 
     @property
-    def memory_bytes(self) -> int:
-        return self._whole.memory_bytes + sum(block.memory_bytes for block in self._blocks.values())
-
-    @property
     def loaded_from_disk(self) -> bool:
         return self._whole.loaded_from_disk
 

@@ -117,7 +117,7 @@ class VectorIndex:
 
     def save(self) -> None:
         """Write the cache if it changed, atomically: a crash mid-write leaves the previous file, never a torn one."""
-        if self.path is None or not (self._unsaved or not self.path.exists()):
+        if self.path is None or (self.path.exists() and not self._unsaved):
             return
         partial = self.path.with_name(self.path.name + ".partial")
         self._index.save(str(partial))

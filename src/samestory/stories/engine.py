@@ -26,8 +26,6 @@ from samestory.stories.similarity import PairSimilarity
 from samestory.stories.store import StoredPlacement, StoryStore
 
 UNDATED = float("inf")
-WINDOW_DAYS = 30.0
-"""Days either side of an article's date within which its story-mates lie."""
 DEEPER_SEARCH = 4
 """When none of the nearest articles is in the time window, the search is repeated this many times deeper."""
 
@@ -38,7 +36,7 @@ class EngineConfig:
     threshold (one calibration for every entry point); topics link by head-vector cosine."""
 
     topic_threshold: float = 0.50
-    window_days: float = WINDOW_DAYS
+    window_days: float = 30.0
     neighbours: int = 64
     members_per_story: int = 5
     max_stories: int = 12

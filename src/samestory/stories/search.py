@@ -46,8 +46,7 @@ def similar_articles(
     Candidates come from the graph over every stored article, not only the story window placement searches:
     a syndicated copy can appear months after its original (restricted to the window, the same-story recall of
     ``benchmarks/stories_scale.py`` fell from 0.990 to 0.982). They are ranked by the same-story probability
-    alone (two of the scorer's ten models); only the ``k`` shown are judged in full,
-    for their labels."""
+    alone (two of the scorer's ten models); only the ``k`` shown are judged in full, for their labels."""
     neighbours = store.vectors.search(document.head_vector, max(k * OVERSAMPLE, MIN_CANDIDATES))  # type: ignore[arg-type]
     keys = [int(key) for key in neighbours.keys if int(key) != exclude]
     if not keys:

@@ -242,15 +242,12 @@ class StoryStore:
         if self._vectors is None:
             if self.path is not None and not self.readonly:
                 self.path.with_name(self.path.name + _OLD_INDEX_SUFFIX).unlink(missing_ok=True)
-            self._vectors = TimelineIndex(self.dim, self._index_folder)
+            folder = None if self.path is None else self.path.with_name(self.path.name + INDEX_SUFFIX)
+            self._vectors = TimelineIndex(self.dim, folder)
             self.repaired = self._vectors.sync(self.index_days, self.head_vectors)
             if self.repaired and not self.readonly:
                 self._vectors.save()
         return self._vectors
-
-    @property
-    def _index_folder(self) -> Path | None:
-        return None if self.path is None else self.path.with_name(self.path.name + INDEX_SUFFIX)
 
     def __enter__(self) -> StoryStore:
         return self
