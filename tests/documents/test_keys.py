@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from samestory.documents.keys import keys_match, keys_match_matrix, phrase_key, skeleton, token_key
+from samestory.documents.keys import KeyMatchTable, keys_match, keys_match_matrix, phrase_key, skeleton, token_key
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,13 @@ def test_key_matrix_agrees_with_pairwise_matching() -> None:
     expected = [[keys_match(a, b) for b in keys[::-1]] for a in keys]
     assert matrix.tolist() == expected
     assert keys_match_matrix([], keys).shape == (0, len(keys))
+
+
+def test_key_table_gives_the_matrix_of_any_keys_it_was_filled_with() -> None:
+    query = ["haftar", "sisi", "trump", "sisi"]
+    stored = ["hftr", "sissi", "truss", "saraj", "haftar", "tramp"]
+    table = KeyMatchTable(query, stored)
+    for a, b in ((["trump", "haftar"], ["tramp", "hftr", "saraj"]), (["sisi"], ["sissi"]), ([], ["hftr"])):
+        assert table(a, b).tolist() == keys_match_matrix(a, b).tolist()
+    with pytest.raises(KeyError):
+        table(["putin"], ["hftr"])

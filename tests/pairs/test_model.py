@@ -68,3 +68,36 @@ def test_calibration_is_strictly_increasing_and_fits_the_truth() -> None:
 def test_a_decreasing_calibration_is_rejected() -> None:
     with pytest.raises(ScorerError, match="increase"):
         Calibration.from_json({"slope": -1.0, "intercept": 0.0}, "x")
+
+
+def _walk(tree: dict, row: list[float]) -> float:
+    """The plain reading of a tree: the reference the compiled masks must agree with."""
+    node = 0
+    while tree["feature"][node] >= 0:
+        go_left = row[tree["feature"][node]] <= tree["threshold"][node]  # NaN fails: it goes right
+        node = tree["left"][node] if go_left else tree["right"][node]
+    return tree["value"][node]
+
+
+def test_compiled_trees_reach_the_leaves_a_walk_reaches() -> None:
+    lopsided = {"feature": [0, -1, 1, -1, 0, -1, -1], "threshold": [0.5, 0, 2.0, 0, 0.9, 0, 0],
+                "left": [1, -1, 3, -1, 5, -1, -1], "right": [2, -1, 4, -1, 6, -1, -1],
+                "value": [0, 1.0, 0, 2.0, 0, 3.0, 4.0], "depth": [3]}  # fmt: skip
+    leaf_only = {"feature": [-1], "threshold": [0], "left": [-1], "right": [-1], "value": [0.25], "depth": [0]}
+    record = {"feature_names": ["a", "b"], "columns": [1, 0], "init": 0.5, "bounds": [-10, 10],
+              "trees": [lopsided, leaf_only, lopsided]}  # fmt: skip
+    model = TreeEnsemble.from_json(record, "x")
+    rng = np.random.default_rng(4)
+    rows = np.column_stack([rng.uniform(0, 4, 300), rng.uniform(0, 1, 300)])
+    rows[::17, 1] = np.nan
+    rows[::13, 0] = 2.0  # on a threshold: goes left
+    for row, predicted in zip(rows, model.predict(rows), strict=True):
+        inputs = [row[1], row[0]]
+        assert predicted == 0.5 + _walk(lopsided, inputs) + 0.25 + _walk(lopsided, inputs)
+
+
+def test_a_tree_whose_nodes_loop_is_rejected() -> None:
+    looping = {"feature": [0, 0], "threshold": [0, 0], "left": [1, 0], "right": [1, 0], "value": [0, 0], "depth": [1]}
+    record = {"feature_names": ["a"], "columns": [0], "init": 0.0, "bounds": [0, 1], "trees": [looping]}
+    with pytest.raises(ScorerError, match="twice"):
+        TreeEnsemble.from_json(record, "x")

@@ -80,3 +80,7 @@ class CosineSimilarity:
         similarity = np.array([self.similarity(a, b) for b in others])
         labels = [self.thresholds.label(float(s), float(s)) for s in similarity]
         return Judgements(similarity, similarity, labels, [{} for _ in others])
+
+    def judge_best(self, a: Document, others: list[Document], k: int) -> tuple[list[int], Judgements]:
+        best = [int(i) for i in np.lexsort((np.arange(len(others)), -self.similarities(a, others)))[:k]]
+        return best, self.judge(a, [others[i] for i in best])

@@ -91,6 +91,24 @@ def keys_match_matrix(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
     return exact | (nonempty & same_start & (fuzzy | (vowelless & skeletons)))
 
 
+class KeyMatchTable:
+    """``keys_match_matrix`` of one side's keys against the keys of many documents, computed once.
+
+    One article is compared with dozens of stored ones in a batch: its names would otherwise be prepared and
+    matched anew for each, and the stored names that recur across one story's members once per member. Any
+    sub-matrix equals ``keys_match_matrix`` of those keys (the test is element-wise).
+    """
+
+    def __init__(self, a: Sequence[str], b: Sequence[str]) -> None:
+        self._rows = {key: row for row, key in enumerate(dict.fromkeys(a))}
+        self._columns = {key: column for column, key in enumerate(dict.fromkeys(b))}
+        self._matrix = keys_match_matrix(list(self._rows), list(self._columns))
+
+    def __call__(self, a: Sequence[str], b: Sequence[str]) -> np.ndarray:
+        """The matrix for keys of ``a`` and ``b`` given at construction (a ``KeyError`` names one that was not)."""
+        return self._matrix[np.ix_([self._rows[k] for k in a], [self._columns[k] for k in b])]
+
+
 class _KeyInfo:
     """Per-key facts ``keys_match`` looks at, as arrays."""
 

@@ -14,12 +14,16 @@ only: cross-validated on both data sets, sentence-alignment features added nothi
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 import numpy as np
 
+from samestory.documents.keys import KeyMatchTable
 from samestory.documents.model import DateMention, Document, EntityMention, PlaceMention, Quantity
-from samestory.pairs.dating import calendar_months, days_apart, effective_date
+from samestory.documents.terms import term_cosines
+from samestory.pairs.dating import EffectiveDate, calendar_months, days_apart, effective_date
 from samestory.pairs.overlap import Matched, match_exact, match_fuzzy, match_similar
 
 CONTENT_FEATURES: tuple[str, ...] = (
@@ -49,6 +53,7 @@ FEATURE_NAMES: tuple[str, ...] = (*CONTENT_FEATURES, "date_known", *TIME_FEATURE
 CONTENT_COLUMNS = np.array([FEATURE_NAMES.index(name) for name in CONTENT_FEATURES])
 DATED_COLUMNS = np.array([FEATURE_NAMES.index(name) for name in (*CONTENT_FEATURES, *TIME_FEATURES)])
 DATE_KNOWN = FEATURE_NAMES.index("date_known")
+_COLUMN = {name: column for column, name in enumerate(FEATURE_NAMES)}
 
 
 def as_published_same_day(rows: np.ndarray) -> np.ndarray:
@@ -71,12 +76,31 @@ class PairMatches:
     dates: Matched[DateMention]
 
 
-def _named(document: Document) -> list[EntityMention]:
-    return [e for e in document.entities if not e.key.startswith("role:")]
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """What the features read of one document, gathered once however many documents it is compared with."""
 
+    document: Document
+    named: list[EntityMention]
+    roles: list[EntityMention]
+    numbers: list[Quantity]
+    mentioned_days: list[DateMention]
+    mentioned_years: list[DateMention]
+    date: EffectiveDate | None
+    months: set[tuple[int, int]]
 
-def _roles(document: Document) -> list[EntityMention]:
-    return [e for e in document.entities if e.key.startswith("role:")]
+    @classmethod
+    def of(cls, document: Document) -> _Side:
+        return cls(
+            document,
+            named=[e for e in document.entities if not e.key.startswith("role:")],
+            roles=[e for e in document.entities if e.key.startswith("role:")],
+            numbers=_informative_numbers(document),
+            mentioned_days=[d for d in document.dates if d.precision == "day"],
+            mentioned_years=[d for d in document.dates if d.precision == "year"],
+            date=effective_date(document),
+            months=calendar_months(document),
+        )
 
 
 def _informative_numbers(document: Document) -> list[Quantity]:
@@ -84,34 +108,83 @@ def _informative_numbers(document: Document) -> list[Quantity]:
     return [q for q in document.numbers if q.unit or q.value >= 100 or q.value != int(q.value)]
 
 
+_key = attrgetter("key")
+
+
 def match_documents(a: Document, b: Document) -> PairMatches:
+    return match_many(a, [b])[0]
+
+
+def match_many(a: Document, others: Sequence[Document]) -> list[PairMatches]:
+    """The matches of ``a`` with each of ``others``: ``a``'s names are compared with all of theirs in one
+    fuzzy matrix (the story engine and ``similar`` compare one article with dozens)."""
+    return _match_sides(_Side.of(a), [_Side.of(other) for other in others])
+
+
+def _match_sides(side: _Side, others: list[_Side]) -> list[PairMatches]:
+    names = KeyMatchTable([e.key for e in side.named], [e.key for other in others for e in other.named])
+    return [_matches(side, other, names) for other in others]
+
+
+def _matches(a: _Side, b: _Side, names: KeyMatchTable) -> PairMatches:
     return PairMatches(
-        entities=match_fuzzy(_named(a), _named(b), key=lambda e: e.key),
-        roles=match_exact(_roles(a), _roles(b), key=lambda e: e.key),
-        places=match_exact(a.places, b.places, key=lambda p: p.key),
-        numbers=match_exact(_informative_numbers(a), _informative_numbers(b), key=lambda q: q.key),
-        dates=match_similar(a.dates, b.dates, key=lambda d: d.key, similar=lambda x, y: x.covers(y)),
+        entities=match_fuzzy(a.named, b.named, key=_key, accepted=names),
+        roles=match_exact(a.roles, b.roles, key=_key),
+        places=match_exact(a.document.places, b.document.places, key=_key),
+        numbers=match_exact(a.numbers, b.numbers, key=_key),
+        dates=match_similar(a.document.dates, b.document.dates, key=_key, similar=lambda x, y: x.covers(y)),
     )
 
 
 def pair_features(a: Document, b: Document, matches: PairMatches | None = None) -> np.ndarray:
-    matches = matches or match_documents(a, b)
-    values: dict[str, float] = {
-        "head_cos": _cosine(a.head_vector, b.head_vector),
-        "title_cos": _cosine(a.title_vector, b.title_vector),
-        "title_head_cos": (_cosine(a.title_vector, b.head_vector) + _cosine(b.title_vector, a.head_vector)) / 2,
-        "lexical_cos": a.terms.cosine(b.terms),
-        "length_ratio": _length_ratio(a, b),
-        "same_language": float(a.lang == b.lang),
+    """One pair's row: the row ``pair_feature_rows`` gives it among many (a pair scored alone and in a batch
+    get the same score)."""
+    return pair_feature_rows(a, [b], None if matches is None else [matches])[0]
+
+
+def pair_feature_rows(
+    a: Document, others: Sequence[Document], matches: Sequence[PairMatches] | None = None
+) -> np.ndarray:
+    """A row per pair of ``a`` with each of ``others``, in ``FEATURE_NAMES`` order.
+
+    Vector and term similarities are one matrix product each, and ``a``'s side is read once: per pair, only
+    the matching of names, places, numbers and dates is left to Python.
+    """
+    rows = np.zeros((len(others), len(FEATURE_NAMES)), dtype=np.float32)
+    if not others:
+        return rows
+    side = _Side.of(a)
+    sides = [_Side.of(other) for other in others]
+    if matches is None:
+        matches = _match_sides(side, sides)
+    title_head = _cosines(a.title_vector, [o.head_vector for o in others])
+    head_title = _cosines(a.head_vector, [o.title_vector for o in others])
+    columns: dict[str, np.ndarray] = {
+        "head_cos": _cosines(a.head_vector, [o.head_vector for o in others]),
+        "title_cos": _cosines(a.title_vector, [o.title_vector for o in others]),
+        "title_head_cos": (title_head.astype(np.float64) + head_title.astype(np.float64)) / 2,
+        "lexical_cos": term_cosines(a.terms, [o.terms for o in others]),
+        "length_ratio": np.array([_length_ratio(a, o) for o in others]),
+        "same_language": np.array([float(a.lang == o.lang) for o in others]),
     }
-    values.update(_entity_features(matches))
-    values.update(_number_features(matches))
-    values.update(_date_features(a, b))
-    return np.array([values[name] for name in FEATURE_NAMES], dtype=np.float32)
+    for name, values in columns.items():
+        rows[:, _COLUMN[name]] = values
+    for row, other, matched in zip(rows, sides, matches, strict=True):
+        values = {**_entity_features(matched), **_number_features(matched), **_date_features(side, other)}
+        for name, value in values.items():
+            row[_COLUMN[name]] = value
+    return rows
 
 
-def _cosine(x: np.ndarray | None, y: np.ndarray | None) -> float:
-    return float(x @ y) if x is not None and y is not None else 0.0
+def _cosines(x: np.ndarray | None, ys: Sequence[np.ndarray | None]) -> np.ndarray:
+    """``x`` against each of ``ys`` (0 where either vector is missing). Each row is summed on its own, not by
+    a matrix product whose rounding depends on how many rows it is given: a pair scored alone and in a batch
+    must agree to the last bit."""
+    result = np.zeros(len(ys), dtype=np.float32)
+    present = [i for i, y in enumerate(ys) if y is not None]
+    if x is not None and present:
+        result[present] = (np.vstack([ys[i] for i in present]) * x).sum(axis=1)
+    return result
 
 
 def _entity_features(matches: PairMatches) -> dict[str, float]:
@@ -144,26 +217,21 @@ def _number_features(matches: PairMatches) -> dict[str, float]:
     }
 
 
-def _date_features(a: Document, b: Document) -> dict[str, float]:
+def _date_features(a: _Side, b: _Side) -> dict[str, float]:
     """Dates the texts name are content; the distance between the two articles' dates is read only when
     both are known (``date_known``): a missing date is no evidence either way."""
-    mentioned = match_exact(
-        [d for d in a.dates if d.precision == "day"], [d for d in b.dates if d.precision == "day"], lambda d: d.key
-    )
-    years = match_exact(
-        [d for d in a.dates if d.precision == "year"], [d for d in b.dates if d.precision == "year"], lambda d: d.key
-    )
+    mentioned = match_exact(a.mentioned_days, b.mentioned_days, _key)
+    years = match_exact(a.mentioned_years, b.mentioned_years, _key)
     values = {"mention_day_overlap": mentioned.overlap, "mention_year_overlap": years.overlap}
-    apart = days_apart(effective_date(a), effective_date(b))
+    apart = days_apart(a.date, b.date)
     if apart is None:
         return {**values, "date_known": 0.0, "date_close": 0.0, "date_near": 0.0, "month_differs": 0.0}
-    months_a, months_b = calendar_months(a), calendar_months(b)
     return {
         **values,
         "date_known": 1.0,
         "date_close": math.exp(-apart / 3.0),
         "date_near": math.exp(-apart / 15.0),
-        "month_differs": float(bool(months_a and months_b and not months_a & months_b)),
+        "month_differs": float(bool(a.months and b.months and not a.months & b.months)),
     }
 
 

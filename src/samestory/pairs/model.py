@@ -36,29 +36,18 @@ class TreeEnsemble:
     init: float
     trees: tuple[dict[str, np.ndarray], ...]
     bounds: tuple[float, float]
-    stacked: _StackedTrees = field(init=False, repr=False, compare=False)
+    compiled: _LeafMasks = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "stacked", _StackedTrees.of(self.trees))
+        object.__setattr__(self, "compiled", _LeafMasks.of(self.trees, self.columns))
 
     def predict(self, features: np.ndarray) -> np.ndarray:
-        """All trees are walked at once (one numpy step per level): the story engine scores dozens of
-        pairs per article, and a Python loop over a hundred trees would cost more than the features."""
-        x = np.atleast_2d(np.asarray(features, dtype=np.float64))[:, list(self.columns)]
-        s = self.stacked
+        """Every test of every tree is one comparison over all rows at once (``_LeafMasks``): the story engine
+        and ``similar`` score dozens of pairs per article, and ten models read each row."""
+        x = np.atleast_2d(np.asarray(features, dtype=np.float64))
         if not len(x):
             return np.zeros(0)
-        trees = np.arange(s.feature.shape[0])[None, :]
-        rows = np.arange(len(x))[:, None]
-        node = np.zeros((len(x), s.feature.shape[0]), dtype=np.int64)
-        for _ in range(s.depth + 1):
-            feature = s.feature[trees, node]
-            leaf = feature < 0
-            value = x[rows, np.where(leaf, 0, feature)]
-            go_left = value <= s.threshold[trees, node]
-            node = np.where(leaf, node, np.where(go_left, s.left[trees, node], s.right[trees, node]))
-        total = self.init + s.value[trees, node].sum(axis=1)
-        return np.clip(total, *self.bounds)
+        return np.clip(self.init + self.compiled.leaf_values(x).sum(axis=1), *self.bounds)
 
     def to_json(self) -> dict[str, object]:
         """Thresholds at full precision (a split can fall exactly on a training value); leaf values to 8 places."""
@@ -98,34 +87,93 @@ class TreeEnsemble:
         return cls(names, columns, init, trees, (low, high))
 
 
-@dataclass(frozen=True, slots=True)
-class _StackedTrees:
-    """The trees' node arrays padded to one length and stacked: (trees, nodes) matrices."""
+MAX_LEAVES = 64
+"""Leaves a tree may have: one bit each in a 64-bit mask (the shipped trees have depth 3, 8 leaves)."""
+_ALL_LEAVES = np.uint64(2**64 - 1)
 
-    feature: np.ndarray
+
+@dataclass(frozen=True, slots=True)
+class _LeafMasks:
+    """The trees as bit masks over their leaves, numbered left to right (QuickScorer, Lucchese et al., SIGIR
+    2015): a test that sends a row right rules out the leaves of its left subtree, and the row's leaf is the
+    leftmost one no failed test rules out. So a batch costs one comparison per test node for all rows, not a
+    walk level by level; the leaves and so the predictions are exactly those of the walk.
+    """
+
+    column: np.ndarray
+    """(tests,) the feature-row column each test reads."""
     threshold: np.ndarray
-    left: np.ndarray
-    right: np.ndarray
-    value: np.ndarray
-    depth: int
+    keeps: np.ndarray
+    """(tests,) uint64: the leaves of its tree still possible when the test sends the row right."""
+    starts: np.ndarray
+    """Where each tree with a test begins among the tests."""
+    tested: np.ndarray
+    """The trees with at least one test (a tree can be a single leaf)."""
+    values: np.ndarray
+    """(trees, leaves) leaf values, left to right, zero-padded."""
 
     @classmethod
-    def of(cls, trees: tuple[dict[str, np.ndarray], ...]) -> _StackedTrees:
-        width = max((len(t["feature"]) for t in trees), default=1)
-
-        def stack(name: str, fill: float) -> np.ndarray:
-            rows = [np.pad(t[name], (0, width - len(t[name])), constant_values=fill) for t in trees]
-            return np.vstack(rows) if rows else np.full((0, width), fill)
-
-        depth = max((int(t["depth"][0]) for t in trees), default=0)
+    def of(cls, trees: tuple[dict[str, np.ndarray], ...], columns: tuple[int, ...]) -> _LeafMasks:
+        column: list[int] = []
+        threshold: list[float] = []
+        keeps: list[int] = []
+        starts: list[int] = []
+        tested: list[int] = []
+        leaf_values: list[list[float]] = []
+        for number, tree in enumerate(trees):
+            leaves, tests = _in_order(tree)
+            if len(leaves) > MAX_LEAVES:
+                raise ScorerError(f"a tree has {len(leaves)} leaves; at most {MAX_LEAVES} are supported")
+            leaf_values.append([float(tree["value"][node]) for node in leaves])
+            if tests:
+                tested.append(number)
+                starts.append(len(column))
+            for node, left_leaves in tests:
+                column.append(columns[int(tree["feature"][node])])
+                threshold.append(float(tree["threshold"][node]))
+                keeps.append((2**64 - 1) & ~sum(1 << leaf for leaf in left_leaves))
+        width = max((len(v) for v in leaf_values), default=1)
         return cls(
-            stack("feature", -1).astype(np.int64),
-            stack("threshold", 0.0).astype(np.float64),
-            stack("left", 0).astype(np.int64),
-            stack("right", 0).astype(np.int64),
-            stack("value", 0.0).astype(np.float64),
-            depth,
+            np.array(column, dtype=np.int64),
+            np.array(threshold, dtype=np.float64),
+            np.array(keeps, dtype=np.uint64),
+            np.array(starts, dtype=np.int64),
+            np.array(tested, dtype=np.int64),
+            np.array([v + [0.0] * (width - len(v)) for v in leaf_values], dtype=np.float64).reshape(len(trees), width),
         )
+
+    def leaf_values(self, x: np.ndarray) -> np.ndarray:
+        """(rows, trees): the value of the leaf each row reaches in each tree."""
+        leaf = np.zeros((len(x), len(self.values)), dtype=np.int64)
+        if len(self.tested):
+            sent_right = ~(x[:, self.column] <= self.threshold)  # a missing value goes right, as in the walk
+            alive = np.bitwise_and.reduceat(np.where(sent_right, self.keeps, _ALL_LEAVES), self.starts, axis=1)
+            lowest = alive & (~alive + np.uint64(1))
+            leaf[:, self.tested] = np.log2(lowest.astype(np.float64)).astype(np.int64)
+        return self.values[np.arange(len(self.values))[None, :], leaf]
+
+
+def _in_order(tree: dict[str, np.ndarray]) -> tuple[list[int], list[tuple[int, list[int]]]]:
+    """The tree's leaves left to right, and each test node with the positions of its left subtree's leaves."""
+    leaves: list[int] = []
+    tests: list[tuple[int, list[int]]] = []
+    seen: set[int] = set()
+
+    def visit(node: int) -> None:
+        if node in seen or not 0 <= node < len(tree["feature"]):
+            raise ScorerError(f"a tree's node {node} is reached twice or does not exist")
+        seen.add(node)
+        if tree["feature"][node] < 0:
+            leaves.append(node)
+            return
+        first = len(leaves)
+        visit(int(tree["left"][node]))
+        left_leaves = list(range(first, len(leaves)))
+        visit(int(tree["right"][node]))
+        tests.append((node, left_leaves))
+
+    visit(0)
+    return leaves, tests
 
 
 @dataclass(frozen=True, slots=True)

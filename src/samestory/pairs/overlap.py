@@ -58,22 +58,28 @@ def match_exact(a: Sequence[T], b: Sequence[T], key: Callable[[T], str]) -> Matc
     return Matched(pairs, only_a, only_b)
 
 
-def match_fuzzy(a: Sequence[T], b: Sequence[T], key: Callable[[T], str]) -> Matched[T]:
-    """Greedy one-to-one matching of keys that ``keys_match``; exact matches are taken first."""
+def match_fuzzy(
+    a: Sequence[T],
+    b: Sequence[T],
+    key: Callable[[T], str],
+    accepted: Callable[[list[str], list[str]], np.ndarray] = keys_match_matrix,
+) -> Matched[T]:
+    """Greedy one-to-one matching of keys that ``keys_match`` (``accepted`` gives that matrix: computed here,
+    or read from a ``KeyMatchTable`` filled for many pairs at once); exact matches are taken first."""
     exact = match_exact(a, b, key)
     if not exact.only_a or not exact.only_b:
         return exact
-    accepted = keys_match_matrix([key(x) for x in exact.only_a], [key(y) for y in exact.only_b])
+    matrix = accepted([key(x) for x in exact.only_a], [key(y) for y in exact.only_b])
     pairs = list(exact.pairs)
-    free = np.ones(len(exact.only_b), dtype=bool)
+    free = [True] * len(exact.only_b)
     only_a: list[T] = []
-    for item, row in zip(exact.only_a, accepted, strict=True):
-        candidates = np.flatnonzero(row & free)
-        if len(candidates):
-            free[candidates[0]] = False
-            pairs.append((item, exact.only_b[candidates[0]]))
-        else:
+    for item, row in zip(exact.only_a, matrix.tolist(), strict=True):
+        partner = next((j for j, accepted_here in enumerate(row) if accepted_here and free[j]), None)
+        if partner is None:
             only_a.append(item)
+        else:
+            free[partner] = False
+            pairs.append((item, exact.only_b[partner]))
     return Matched(pairs, only_a, [y for y, unused in zip(exact.only_b, free, strict=True) if unused])
 
 

@@ -28,7 +28,14 @@ import numpy as np
 from samestory.documents.model import Document
 from samestory.errors import ScorerError
 from samestory.pairs.comparison import DIMENSIONS, Label
-from samestory.pairs.features import DATE_KNOWN, FEATURE_NAMES, PairMatches, match_documents, pair_features
+from samestory.pairs.features import (
+    DATE_KNOWN,
+    FEATURE_NAMES,
+    PairMatches,
+    match_documents,
+    pair_feature_rows,
+    pair_features,
+)
 from samestory.pairs.model import Calibration, TreeEnsemble
 
 DEFAULT_PARAMS = "default.json"
@@ -99,6 +106,15 @@ class PairScorer:
         rows = _feature_rows(a, others)
         return self.judge_features(rows)
 
+    def judge_best(self, a: Document, others: list[Document], k: int) -> tuple[list[int], Judgements]:
+        """The ``k`` of ``others`` most likely to report ``a``'s happening (positions, best first; ties by
+        position), judged in full. All are ranked by the same-story probability alone and only the ``k`` are
+        read by the other eight models; the features are computed once for both."""
+        rows = _feature_rows(a, others)
+        similarity = self.same_story.probability(rows)
+        best = np.lexsort((np.arange(len(others)), -similarity))[:k]
+        return [int(i) for i in best], self.judge_features(rows[best])
+
     def similarities(self, a: Document, others: list[Document]) -> np.ndarray:
         """Only the calibrated same-story probabilities: what story placement decides with (two of the ten
         models; the related and SemEval heads are for what a user reads)."""
@@ -130,7 +146,7 @@ def shipped_scorer_path(fast: bool = False) -> Path:
 
 def _feature_rows(a: Document, others: list[Document]) -> np.ndarray:
     """One feature row per pair of ``a`` with each of ``others``."""
-    return np.vstack([pair_features(a, other) for other in others]) if others else np.zeros((0, len(FEATURE_NAMES)))
+    return pair_feature_rows(a, others)
 
 
 def load_scorer(path: str | Path | None = None) -> PairScorer:

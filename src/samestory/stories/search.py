@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-import numpy as np
-
 from samestory.documents.model import Document
 from samestory.pairs.comparison import Label
 from samestory.stories.similarity import PairSimilarity
@@ -54,10 +52,8 @@ def similar_articles(
     documents = store.documents(keys)
     placements = store.placements(keys)
     keys = [key for key in keys if key in documents and key in placements]
-    scores = np.asarray(scorer.similarities(document, [documents[key] for key in keys]), dtype=np.float64)
-    order = np.lexsort((np.arange(len(keys)), -scores))[:k]
-    top = [keys[i] for i in order]
-    judged = scorer.judge(document, [documents[key] for key in top])  # labels need the related model too
+    best, judged = scorer.judge_best(document, [documents[key] for key in keys], k)
+    top = [keys[i] for i in best]
     cosines = [float(document.head_vector @ documents[key].head_vector) for key in top]  # type: ignore[operator]
     return [
         _result(documents[key], placements[key], float(judged.similarity[n]), cosines[n], judged.labels[n])

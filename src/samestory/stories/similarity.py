@@ -28,6 +28,11 @@ class PairSimilarity(Protocol):
 
     def judge(self, a: Document, others: list[Document]) -> Judgements: ...
 
+    def judge_best(self, a: Document, others: list[Document], k: int) -> tuple[list[int], Judgements]:
+        """The positions of the ``k`` of ``others`` with the highest similarity (best first, ties by position)
+        and their judgements (``similar``'s call)."""
+        ...
+
     def similarities(self, a: Document, others: list[Document]) -> np.ndarray:
         """``judge(a, others).similarity``, computed alone (the story engine needs nothing else)."""
         ...
