@@ -79,7 +79,7 @@ def test_topics_merge_by_average_link_of_their_articles(cosine: CosineSimilarity
     assert len({p.topic for p in placed}) == 1
     size, total = engine.store.topic_sums([placed[0].topic])[placed[0].topic]
     assert size == 4
-    assert np.allclose(total, sum(d.head_vector for d in documents), atol=1e-4)
+    assert np.allclose(total, sum(d.head_vector for d in documents), atol=2e-3)  # kept as a float16 mean
 
 
 def test_the_same_input_gives_the_same_stories(cosine: CosineSimilarity) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from samestory.stories.neardup import (
     BANDS,
     NUM_PERM,
@@ -12,6 +14,7 @@ from samestory.stories.neardup import (
     estimated_jaccard,
     shingles,
     signature,
+    signature_from_bytes,
 )
 
 WIRE = (
@@ -61,3 +64,18 @@ def test_a_copy_shares_a_bucket_and_another_report_none() -> None:
     copy, other = set(band_buckets(signature(WIRE + " Updated."))), set(band_buckets(signature(OTHER_REPORT)))
     assert set(band_buckets(signature(WIRE))) & copy
     assert not set(band_buckets(signature(WIRE))) & other
+
+
+def test_signatures_keep_16_bits_and_32_bit_ones_of_earlier_versions_read_the_same() -> None:
+    from datasketch import MinHash
+
+    values = signature(WIRE)
+    assert values.dtype == np.uint16 and len(values.tobytes()) == 2 * NUM_PERM
+    full = MinHash(num_perm=NUM_PERM, seed=1)
+    full.update_batch(shingles(WIRE))
+    earlier = full.hashvalues.astype(np.uint32).tobytes()  # what a store of an earlier version holds
+    assert np.array_equal(signature_from_bytes(earlier), values)
+    assert np.array_equal(signature_from_bytes(values.tobytes()), values)
+    index = NearDuplicateIndex()
+    index.insert(3, full.hashvalues.astype(np.uint32))  # a caller's 32-bit values are cut the same way
+    assert index.find(signature("REPRINT: " + WIRE)) == 3

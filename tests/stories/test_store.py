@@ -261,3 +261,45 @@ def test_a_store_written_before_the_bucket_table_gets_it_on_the_next_write(tmp_p
     with StoryStore.open(path) as store:
         assert store.connection.execute("SELECT count(*) FROM minhash_bands").fetchone()[0] == 2 * neardup.BANDS
         assert _copy_of(store, text) == keys[0]
+
+
+def test_topics_keep_a_float16_mean_and_read_the_float32_sums_of_earlier_versions(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    first, second = unit(1), unit(2)
+    with StoryStore.open(path) as store, store.transaction():
+        _story, topic = store.create_story(None)
+        store.add_to_topics({topic: (2, first + second)})
+        (blob,) = store.execute("SELECT vector_sum FROM topics WHERE id = ?", (topic,)).fetchone()
+        assert len(blob) == 2 * store.dim  # float16
+        size, total = store.topic_sums([topic])[topic]
+        assert size == 2 and np.allclose(total, first + second, atol=1e-3)
+        earlier = (first + second).astype(np.float32).tobytes()  # the row as an earlier version wrote it
+        store.execute("UPDATE topics SET vector_sum = ? WHERE id = ?", (earlier, topic))
+        assert np.array_equal(store.topic_sums([topic])[topic][1], first + second)
+        store.add_to_topic(topic, unit(3))
+        size, total = store.topic_sums([topic])[topic]
+        assert size == 3 and np.allclose(total, first + second + unit(3), atol=1e-3)
+        assert len(store.execute("SELECT vector_sum FROM topics WHERE id = ?", (topic,)).fetchone()[0]) == 1024
+
+
+def test_a_store_of_32_bit_signatures_finds_its_copies_and_gets_16_bit_buckets(tmp_path: Path) -> None:
+    """Stores written before b-bit signatures: their values are cut to 16 bits on reading, their buckets
+    recut by the next writer; the copies they hold are still found."""
+    path = tmp_path / "s.db"
+    with StoryStore.open(path) as store:
+        keys = _fill(store, 2)
+    connection = sqlite3.connect(path)
+    rows = connection.execute("SELECT key, minhash FROM articles").fetchall()
+    for key, blob in rows:  # widen each value as an earlier version stored it (random high bits)
+        high = np.random.default_rng(key).integers(0, 2**16, neardup.NUM_PERM, dtype=np.uint32) << 16
+        wide = (np.frombuffer(blob, dtype="<u2").astype(np.uint32) | high).astype("<u4").tobytes()
+        connection.execute("UPDATE articles SET minhash = ? WHERE key = ?", (wide, key))
+    connection.execute("UPDATE samestory_meta SET value = '9x13/blake2b-8' WHERE key = 'minhash_bands'")
+    connection.commit()
+    connection.close()
+    text = make_document("a1", unit(1)).article.text
+    with StoryStore.open(path, readonly=True) as reader:
+        assert _copy_of(reader, text) == keys[1]
+    with StoryStore.open(path) as store:
+        assert store.meta("minhash_bands") == neardup.band_scheme()
+        assert _copy_of(store, text) == keys[1]

@@ -147,8 +147,8 @@ def pair_feature_rows(
 ) -> np.ndarray:
     """A row per pair of ``a`` with each of ``others``, in ``FEATURE_NAMES`` order.
 
-    Vector and term similarities are one matrix product each, and ``a``'s side is read once: per pair, only
-    the matching of names, places, numbers and dates is left to Python.
+    Vector and term similarities are a few array operations for all pairs, and ``a``'s side is read once: per
+    pair, only the matching of names, places, numbers and dates is left to Python.
     """
     rows = np.zeros((len(others), len(FEATURE_NAMES)), dtype=np.float32)
     if not others:

@@ -160,7 +160,7 @@ def _concat(tables: list[Any]) -> Any:
 
 def _documents(table: Any) -> tuple[list[Document], list[np.ndarray]]:
     """The documents of a prepared batch (with analysis's warnings) and their MinHash signatures."""
-    signatures = [np.frombuffer(blob, dtype=np.uint32) for blob in table.column("minhash").to_pylist()]
+    signatures = [neardup.signature_from_bytes(blob) for blob in table.column("minhash").to_pylist()]
     documents = documents_from_table(table.drop_columns(["minhash", "warnings"]))
     for document, warnings in zip(documents, table.column("warnings").to_pylist(), strict=True):
         document.warnings.extend(warnings)

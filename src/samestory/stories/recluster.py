@@ -27,7 +27,7 @@ import numpy as np
 from samestory.stories.engine import EngineConfig, StoryEngine
 from samestory.stories.sharded import ShardedPlacer
 from samestory.stories.similarity import PairSimilarity
-from samestory.stories.store import StoryStore
+from samestory.stories.store import StoryStore, topic_blob
 
 READ_CHUNK = 2_000
 """Stored documents read at a time."""
@@ -154,7 +154,7 @@ def _replace_stories(store: StoryStore, fresh: StoryStore, ids: dict[int, int], 
     sums = fresh.topic_sums(topics)
     store.connection.executemany(
         "INSERT INTO topics (id, size, vector_sum) VALUES (?, ?, ?)",
-        [(topics[t], size, np.asarray(total, dtype=np.float32).tobytes()) for t, (size, total) in sums.items()],
+        [(topics[t], size, topic_blob(size, total)) for t, (size, total) in sums.items()],
     )
     store.connection.executemany(
         "INSERT INTO stories (id, topic, size, first_day, last_day) VALUES (?, ?, ?, ?, ?)",

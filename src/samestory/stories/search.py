@@ -49,7 +49,7 @@ def similar_articles(
     keys = [int(key) for key in neighbours.keys if int(key) != exclude]
     if not keys:
         return []
-    documents = store.documents(keys)
+    documents = store.documents(keys, remember=False)  # one-off reads: see StoryStore.documents
     placements = store.placements(keys)
     keys = [key for key in keys if key in documents and key in placements]
     best, judged = scorer.judge_best(document, [documents[key] for key in keys], k)

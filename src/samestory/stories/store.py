@@ -33,10 +33,11 @@ INDEX_SUFFIX = ".vectors"
 """The folder of the vector index's blocks, beside the store file."""
 _OLD_INDEX_SUFFIX = ".usearch"
 """The one-file index of earlier versions: a cache, removed when a writer opens the store."""
-PAGE_SIZE = 16_384
-"""SQLite page size of new stores. An article row (vectors, signature, keys, text) is 3–4 KB and a topic row
-(a float32 vector sum) 2 KB: with SQLite's default 4 KB pages each took a page of its own, a quarter to half of
-it empty (measured with ``dbstat`` in ``benchmarks/stories_scale.py``'s store, docs/stories.md)."""
+PAGE_SIZE = 32_768
+"""SQLite page size of new stores. An article row (vectors, signature, keys, text) is 3–4 KB, and only whole
+rows share a page: with SQLite's default 4 KB pages each row took a page of its own, with 16 KB pages four rows
+left 645 bytes an article unused, with 32 KB pages 191 (``dbstat`` on ``benchmarks/stories_scale.py``'s
+100,000-article store, docs/stories.md). The price: a row read copies a larger page (placement ≈ 5 % slower)."""
 _DOCUMENT_CACHE = 4096
 """Rebuilt Documents kept in memory: recent articles are the likeliest candidates of the next ones."""
 
@@ -152,7 +153,7 @@ class NewArticle:
             published.ordinal if published else None, features["entities"], features["places"],
             features["dates"], features["numbers"], pack_vector(document.head_vector),  # type: ignore[arg-type]
             pack_vector(document.title_vector), document.terms.to_bytes(),  # type: ignore[arg-type]
-            self.signature.astype(np.uint32).tobytes(), self.story, self.duplicate_of, self.score,
+            self.signature.astype("<u2").tobytes(), self.story, self.duplicate_of, self.score,
         )  # fmt: skip
 
 
@@ -374,12 +375,16 @@ class StoryStore:
         if rows:
             vectors = np.stack([row.document.head_vector for row in rows])  # type: ignore[misc]
             index.add(np.array(keys, dtype=np.int64), vectors, np.array([index_day(r.document) for r in rows]))
-            signatures = [row.signature.astype(np.uint32) for row in rows]
+            signatures = [row.signature for row in rows]
             self.near_duplicates.insert_many(zip(keys, signatures, strict=True))
         return keys
 
-    def documents(self, keys: Iterable[int]) -> dict[int, Document]:
-        """Lightweight Documents of stored articles (cached: the same candidates recur)."""
+    def documents(self, keys: Iterable[int], remember: bool = True) -> dict[int, Document]:
+        """Lightweight Documents of stored articles, cached: placement's candidates recur (the articles just
+        placed). ``remember=False`` leaves the cache as it is, for one-off reads such as ``similar``'s
+        candidates in a large store: each cached Document is a few dozen Python objects, and a cache that keeps
+        turning over makes the interpreter's full garbage collections both frequent and slow (≈ 60 ms with
+        4,096 Documents: the p99 of ``similar``, docs/stories.md)."""
         wanted = list(dict.fromkeys(int(k) for k in keys))
         found = {k: self._documents[k] for k in wanted if k in self._documents}
         missing = [k for k in wanted if k not in found]
@@ -387,8 +392,9 @@ class StoryStore:
             marks = ",".join("?" * len(chunk))
             for row in self.connection.execute(f"SELECT * FROM articles WHERE key IN ({marks})", chunk):
                 found[row["key"]] = document_from_row(row)
-        for key in found:
-            self._remember(key, found[key])
+        if remember:
+            for key in found:
+                self._remember(key, found[key])
         return {k: found[k] for k in wanted if k in found}
 
     def _remember(self, key: int, document: Document) -> None:
@@ -429,7 +435,7 @@ class StoryStore:
         """Every stored signature, a chunk at a time (a store of millions does not fit them all at once)."""
         cursor = self.connection.execute("SELECT key, minhash FROM articles ORDER BY key")
         while rows := cursor.fetchmany(chunk):
-            yield [(key, np.frombuffer(blob, dtype=np.uint32)) for key, blob in rows]
+            yield [(key, neardup.signature_from_bytes(blob)) for key, blob in rows]
 
     def add_buckets(self, rows: list[tuple[int, int, int]], signatures: dict[int, np.ndarray]) -> None:
         """Bucket rows of ``neardup``'s index; the signatures are already in the article rows."""
@@ -461,7 +467,7 @@ class StoryStore:
             for key, blob in self.connection.execute(
                 f"SELECT key, minhash FROM articles WHERE key IN ({marks})", chunk
             ):
-                found[key] = np.frombuffer(blob, dtype=np.uint32)
+                found[key] = neardup.signature_from_bytes(blob)
         return found
 
     def _resign(self) -> None:
@@ -534,8 +540,7 @@ class StoryStore:
             for topic, size, blob in self.connection.execute(
                 f"SELECT id, size, vector_sum FROM topics WHERE id IN ({marks})", chunk
             ):
-                total = np.frombuffer(blob, dtype=np.float32).copy() if blob else np.zeros(self.dim, np.float32)
-                sums[topic] = (size, total)
+                sums[topic] = (size, topic_total(size, blob, self.dim))
         return sums
 
     def merge_topics(self, keep: int, absorbed: int) -> None:
@@ -545,11 +550,31 @@ class StoryStore:
         self.connection.execute("DELETE FROM topics WHERE id = ?", (absorbed,))
 
     def _write_topic(self, topic: int, size: int, total: np.ndarray) -> None:
-        blob = np.asarray(total, dtype=np.float32).tobytes()
-        self.connection.execute("UPDATE topics SET size = ?, vector_sum = ? WHERE id = ?", (size, blob, topic))
+        self.connection.execute(
+            "UPDATE topics SET size = ?, vector_sum = ? WHERE id = ?", (size, topic_blob(size, total), topic)
+        )
 
     def execute(self, sql: str, parameters: tuple[Any, ...] = ()) -> sqlite3.Cursor:
         return self.connection.execute(sql, parameters)
+
+
+def topic_blob(size: int, total: np.ndarray) -> bytes:
+    """A topic's vector as stored: the mean of its articles' vectors in float16 (1 KB at 512 dimensions).
+
+    The mean, not the sum: its components stay below 1 however large the topic grows, within float16's range
+    and precision (a sum of 100,000 articles would not be). Half the float32 sum of earlier versions: topics
+    were a tenth of a store's bytes (``dbstat``, docs/stories.md)."""
+    return (np.asarray(total, dtype=np.float32) / max(size, 1)).astype("<f2").tobytes()
+
+
+def topic_total(size: int, blob: bytes | None, dim: int) -> np.ndarray:
+    """The sum of a topic's article vectors from its stored row. Rows of stores written before the float16
+    means hold the float32 sum; they are read as such and rewritten as means when the topic next changes."""
+    if not blob:
+        return np.zeros(dim, np.float32)
+    if len(blob) == 4 * dim:
+        return np.frombuffer(blob, dtype="<f4").astype(np.float32)
+    return np.frombuffer(blob, dtype="<f2").astype(np.float32) * np.float32(size)
 
 
 class WriterLock:
