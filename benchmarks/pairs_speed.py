@@ -1,6 +1,7 @@
 """Speed of pair scoring: `score` pairs/s on the dev set (each article analysed once, as `score` does: head
-and title vectors, no sentence vectors) and the latency of one `compare` of two ~1,000-word articles after
-warm-up (with the sentence vectors its evidence aligns).
+and title vectors, no sentence vectors), one article against ``ONE_AGAINST`` others as story placement and
+``similar`` score them, and the latency of one `compare` of two ~1,000-word articles after warm-up (with the
+sentence vectors its evidence aligns).
 
     python benchmarks/pairs_speed.py [../shared/data/news-dev.jsonl]
 """
@@ -18,6 +19,9 @@ from samestory.documents import AnalysisOptions, analyse
 from samestory.pairs import compare_documents, load_scorer
 from samestory.pairs.devset import evaluation_pairs, read_dev_labels
 
+ONE_AGAINST = 60
+"""Candidates one article is scored against: placement's most (12 stories × 5 members), ``similar``'s 50."""
+
 
 def main(path: Path) -> dict[str, float]:
     scorer = load_scorer()
@@ -30,6 +34,11 @@ def main(path: Path) -> dict[str, float]:
     start = time.perf_counter()
     scorer.score_batch([(documents[i], documents[j]) for i, j in pairs])
     scoring_s = time.perf_counter() - start
+    start = time.perf_counter()
+    for i, document in enumerate(documents):
+        others = [documents[(i + 1 + n) % len(documents)] for n in range(ONE_AGAINST)]
+        scorer.similarities(document, others)
+    one_against_ms = (time.perf_counter() - start) / len(documents) * 1000
     long_a = _thousand_words(articles, 0)
     long_b = _thousand_words(articles, 1)
     latencies = []
@@ -45,6 +54,7 @@ def main(path: Path) -> dict[str, float]:
         "pair_scoring_s": round(scoring_s, 2),
         "score_pairs_per_s_end_to_end": round(len(pairs) / (analysis_s + scoring_s), 1),
         "score_pairs_per_s_after_analysis": round(len(pairs) / scoring_s, 1),
+        f"similarities_one_against_{ONE_AGAINST}_ms": round(one_against_ms, 2),
         "compare_1000_words_latency_s_median": round(statistics.median(latencies), 3),
     }
     out = Path("build/benchmarks")

@@ -1,6 +1,7 @@
 """The store at scale without the encoder: placement rate, ``similar`` latency, memory per article.
 
-    python benchmarks/stories_scale.py --n 100000 [--scorer PARAMS.json] [--workers 2] [--keep STORE]
+    python benchmarks/stories_scale.py --n 100000 [--scorer PARAMS.json] [--keep STORE]
+    python benchmarks/stories_scale.py --n 1000000 --bulk --keep STORE
 
 Precomputed-vector mode: articles come from the synthetic corpus with planted vectors
 (``planted_vectors``) and the names and places the generator used, so neither the encoder nor text
@@ -31,11 +32,10 @@ from samestory.documents.encoders import round_trip_vector
 from samestory.documents.model import Document, EntityMention, PlaceMention
 from samestory.documents.terms import term_vector
 from samestory.stories import neardup
-from samestory.stories.engine import EngineConfig, StoryEngine
+from samestory.stories.engine import EngineConfig, StoryEngine, published_day
 from samestory.stories.search import similar_articles
-from samestory.stories.sharded import ShardedPlacer
 from samestory.stories.similarity import load_story_scorer
-from samestory.stories.store import StoryStore
+from samestory.stories.store import NewArticle, StoryStore
 from samestory.stories.synthetic import SyntheticArticle, generate, planted_vectors
 
 BATCH = 64
@@ -96,26 +96,39 @@ def place_all(
     return len(corpus) / elapsed, growth
 
 
-def place_sharded(
-    db: Path, corpus: list[SyntheticArticle], vectors: np.ndarray, scorer: Path | None, workers: int
-) -> float:
-    """Articles placed per second by ``ShardedPlacer`` on ``workers`` processes, the whole corpus in one call
-    (as ``benchmarks/sharded_placement.py``, whose agreement with sequential placement is 1.000 at 100,000): a
-    quicker build of a large store for the query, disk and reader measurements. The writer's memory growth is
-    the sequential build's measure; it is not taken here."""
-    _, similarity = load_story_scorer(scorer)
+BULK = 20_000
+"""Articles per transaction of the bulk build."""
+
+
+def store_bulk(db: Path, corpus: list[SyntheticArticle], vectors: np.ndarray) -> float:
+    """Articles stored per second under the generator's own stories, without placement's decisions (each story
+    its own topic), a transaction of ``BULK`` articles at a time: a store of a size that placement cannot reach
+    in a session (sequential placement slows to ~140 articles/s by 100,000), for the query, disk and reader
+    measurements. Rows, vector index and near-duplicate buckets are written as ingest writes them."""
     store = StoryStore.open(db)
-    documents = [lightweight_document(a, v) for a, v in zip(corpus, vectors, strict=True)]
-    signatures = [neardup.signature(d.article.full_text) for d in documents]
-    placer = ShardedPlacer(StoryEngine(store, similarity, EngineConfig()), workers)
+    placed: dict[str, tuple[int, int]] = {}
     started = time.perf_counter()
-    try:
-        placer.place(documents, signatures)
-    finally:
-        placer.close()
-    elapsed = time.perf_counter() - started
+    for start in range(0, len(corpus), BULK):
+        chunk = corpus[start : start + BULK]
+        documents = [lightweight_document(a, v) for a, v in zip(chunk, vectors[start : start + BULK], strict=True)]
+        with store.transaction():
+            batch = store.next_batch_number()
+            rows, topics = [], {}
+            for article, document in zip(chunk, documents, strict=True):
+                day = published_day(document)
+                if article.story not in placed:
+                    placed[article.story] = store.create_story(day)
+                story, topic = placed[article.story]
+                store.grow_story(story, day)
+                count, total = topics.get(topic, (0, np.zeros_like(document.head_vector)))
+                topics[topic] = (count + 1, total + document.head_vector)
+                rows.append(NewArticle(document, neardup.signature(document.article.full_text), story, None, None))
+            store.add_to_topics(topics)
+            store.insert_articles(rows, batch, store.next_article_key())
+        stored = start + len(chunk)
+        print(f"  stored {stored} ({stored / (time.perf_counter() - started):.0f}/s)", flush=True)
     store.close()
-    return len(corpus) / elapsed
+    return len(corpus) / (time.perf_counter() - started)
 
 
 @dataclass(frozen=True)
@@ -178,10 +191,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scorer", type=Path, default=None, help="Scorer parameters (default: the shipped scorer).")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument(
-        "--workers",
-        type=int,
-        default=1,
-        help="Build the store with time-sharded placement on this many processes (no writer-memory figure).",
+        "--bulk",
+        action="store_true",
+        help="Store the corpus under the generator's stories instead of placing it (no placement or writer-memory"
+        " figure): for query, disk and reader figures at a million articles.",
     )
     parser.add_argument(
         "--keep", type=Path, help="Write the store here instead of a temporary folder; if it exists, only query it."
@@ -193,16 +206,18 @@ def main(argv: list[str] | None = None) -> int:
         db = args.keep or Path(folder) / "scale.db"
         if db.exists():
             rate, growth = None, None
-        elif args.workers > 1:
-            rate, growth = place_sharded(db, corpus, vectors, args.scorer, args.workers), None
+        elif args.bulk:
+            rate, growth = store_bulk(db, corpus, vectors), None
         else:
             rate, growth = place_all(db, corpus, vectors, args.scorer)
         truth = {a.id: a.story for a in corpus}
+        del corpus, vectors  # a server does not hold the benchmark's corpus: its objects would slow every full GC
         run = similar_latency(db, args.scorer, args.queries, truth)
         disk = sum(f.stat().st_size for p in db.parent.glob(db.name + "*") for f in [p, *p.rglob("*")] if f.is_file())
     print(f"{args.n} synthetic articles with planted vectors ({run.count} stored), load {os.getloadavg()[0]:.1f}")
     if rate is not None:
-        print(f"placement without encoder/analysis ({args.workers} process(es)): {rate:.0f} articles/s")
+        what = "bulk store under the generator's stories" if args.bulk else "placement without encoder/analysis"
+        print(f"{what}: {rate:.0f} articles/s")
     print(
         f"similar, k=10, pair-judgement re-ranking: p50 {run.p50_ms:.1f} ms, "
         f"p99 {run.p99_ms:.1f} ms; same story: precision {run.precision:.3f}, recall {run.recall:.3f}"

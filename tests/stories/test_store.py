@@ -197,6 +197,16 @@ def test_documents_are_returned_even_when_the_cache_overflows(tmp_path: Path, mo
         assert set(store.documents(keys)) == set(keys)
 
 
+def test_one_off_reads_leave_the_document_cache_as_it_was(tmp_path: Path) -> None:
+    with StoryStore.open(tmp_path / "s.db") as store:
+        keys = _fill(store, 4)
+        store._documents.clear()
+        store.documents(keys[:1])
+        found = store.documents(keys, remember=False)
+        assert sorted(found) == keys and found[keys[2]].id == "a2"
+        assert list(store._documents) == keys[:1]
+
+
 def test_a_stored_article_is_judged_as_it_was_fresh(tmp_path: Path) -> None:
     """One judgement: what the store keeps is exactly what the pair features read, so `similar`, coverage and
     placement score a stored article as `compare` scores it fresh."""
