@@ -64,7 +64,7 @@ def _candidates(store: StoryStore, document: Document, wanted: int) -> list[int]
 
     Both: a syndicated copy can appear months after its original (searched only in the window, the same-story
     recall of ``benchmarks/stories_scale.py`` fell from 0.990 to 0.982 at 20,000 articles), and the graph over
-    all articles alone loses the story-mates of a large store (at a million synthetic articles it showed 0.14
+    all articles alone loses the story-mates of a large store (at a million synthetic articles it showed 0.16
     of them; with the window, 0.95: docs/stories.md)."""
     vector = document.head_vector
     found = [store.vectors.search(vector, wanted)]  # type: ignore[arg-type]
