@@ -167,11 +167,13 @@ def pair_feature_rows(
     sides = [_Side.of(other) for other in others]
     if matches is None:
         matches = _match_sides(side, sides)
-    title_head = _cosines(a.title_vector, [o.head_vector for o in others])
-    head_title = _cosines(a.head_vector, [o.title_vector for o in others])
+    heads = _Stacked.of([o.head_vector for o in others])
+    titles = _Stacked.of([o.title_vector for o in others])
+    title_head = heads.cosines(a.title_vector)
+    head_title = titles.cosines(a.head_vector)
     columns: dict[str, np.ndarray] = {
-        "head_cos": _cosines(a.head_vector, [o.head_vector for o in others]),
-        "title_cos": _cosines(a.title_vector, [o.title_vector for o in others]),
+        "head_cos": heads.cosines(a.head_vector),
+        "title_cos": titles.cosines(a.title_vector),
         "title_head_cos": (title_head.astype(np.float64) + head_title.astype(np.float64)) / 2,
         "lexical_cos": term_cosines(a.terms, [o.terms for o in others]),
         "length_ratio": np.array([_length_ratio(a, o) for o in others]),
@@ -186,15 +188,29 @@ def pair_feature_rows(
     return rows
 
 
-def _cosines(x: np.ndarray | None, ys: Sequence[np.ndarray | None]) -> np.ndarray:
-    """``x`` against each of ``ys`` (0 where either vector is missing). Each row is summed on its own, not by
-    a matrix product whose rounding depends on how many rows it is given: a pair scored alone and in a batch
-    must agree to the last bit."""
-    result = np.zeros(len(ys), dtype=np.float32)
-    present = [i for i, y in enumerate(ys) if y is not None]
-    if x is not None and present:
-        result[present] = (np.vstack([ys[i] for i in present]) * x).sum(axis=1)
-    return result
+@dataclass(frozen=True, slots=True)
+class _Stacked:
+    """The candidates' vectors of one kind as one matrix (each stacked once, read by two features)."""
+
+    matrix: np.ndarray | None
+    present: list[int]
+    """Which candidates have this vector (the others score 0)."""
+    count: int
+
+    @classmethod
+    def of(cls, vectors: Sequence[np.ndarray | None]) -> _Stacked:
+        present = [i for i, v in enumerate(vectors) if v is not None]
+        matrix = np.vstack([vectors[i] for i in present]) if present else None
+        return cls(matrix, present, len(vectors))
+
+    def cosines(self, x: np.ndarray | None) -> np.ndarray:
+        """``x`` against each vector (0 where either is missing). Each row is summed on its own, not by a matrix
+        product whose rounding depends on how many rows it is given: a pair scored alone and in a batch must
+        agree to the last bit."""
+        result = np.zeros(self.count, dtype=np.float32)
+        if x is not None and self.matrix is not None:
+            result[self.present] = (self.matrix * x).sum(axis=1)
+        return result
 
 
 def _entity_features(matches: PairMatches) -> dict[str, float]:

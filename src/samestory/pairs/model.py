@@ -89,7 +89,7 @@ class TreeEnsemble:
 
 MAX_LEAVES = 64
 """Leaves a tree may have: one bit each in a 64-bit mask (the shipped trees have depth 3, 8 leaves)."""
-_ALL_LEAVES = np.uint64(2**64 - 1)
+_ALL_LEAVES = 2**64 - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +131,7 @@ class _LeafMasks:
             for node, left_leaves in tests:
                 column.append(columns[int(tree["feature"][node])])
                 threshold.append(float(tree["threshold"][node]))
-                keeps.append((2**64 - 1) & ~sum(1 << leaf for leaf in left_leaves))
+                keeps.append(_ALL_LEAVES & ~sum(1 << leaf for leaf in left_leaves))
         width = max((len(v) for v in leaf_values), default=1)
         return cls(
             np.array(column, dtype=np.int64),
@@ -147,7 +147,8 @@ class _LeafMasks:
         leaf = np.zeros((len(x), len(self.values)), dtype=np.int64)
         if len(self.tested):
             sent_right = ~(x[:, self.column] <= self.threshold)  # a missing value goes right, as in the walk
-            alive = np.bitwise_and.reduceat(np.where(sent_right, self.keeps, _ALL_LEAVES), self.starts, axis=1)
+            masks = np.where(sent_right, self.keeps, np.uint64(_ALL_LEAVES))
+            alive = np.bitwise_and.reduceat(masks, self.starts, axis=1)
             lowest = alive & (~alive + np.uint64(1))
             leaf[:, self.tested] = np.log2(lowest.astype(np.float64)).astype(np.int64)
         return self.values[np.arange(len(self.values))[None, :], leaf]
