@@ -33,7 +33,7 @@ from samestory.documents.model import Document, EntityMention, PlaceMention
 from samestory.documents.terms import term_vector
 from samestory.stories import neardup
 from samestory.stories.engine import EngineConfig, StoryEngine, published_day
-from samestory.stories.search import similar_articles
+from samestory.stories.search import ready_for_queries, similar_articles
 from samestory.stories.similarity import load_story_scorer
 from samestory.stories.store import NewArticle, StoryStore
 from samestory.stories.synthetic import SyntheticArticle, generate, planted_vectors
@@ -156,6 +156,7 @@ def similar_latency(db: Path, scorer: Path | None, queries: int, truth: dict[str
     keys = rng.choice(store.keys(), size=queries, replace=False)
     story_size = Counter(truth[str(row[0])] for row in store.connection.execute("SELECT id FROM articles"))
     similar_articles(store, similarity, store.documents([int(keys[0])])[int(keys[0])], 10)
+    ready_for_queries(store)  # as the API server does after its warm-up
     times, precisions, recalls = [], [], []
     for key in keys:
         document = store.documents([int(key)])[int(key)]

@@ -44,6 +44,13 @@ def test_index_returns_the_earliest_matching_key() -> None:
     assert index.find(signature(OTHER_REPORT)) is None
 
 
+def test_index_lists_every_copy_in_key_order() -> None:
+    index = NearDuplicateIndex()
+    index.insert_many([(9, signature("LISBON (Wire) - " + WIRE)), (7, signature(WIRE)), (8, signature(OTHER_REPORT))])
+    assert index.copies(signature(WIRE + " Updated.")) == [7, 9]
+    assert index.copies(signature("An unrelated note about the weather in the mountains this week.")) == []
+
+
 def test_unspaced_scripts_are_shingled_by_characters() -> None:
     grams = shingles("欧洲央行宣布加息")
     assert len(grams) == 6 and all(len(g.decode()) == 3 for g in grams)

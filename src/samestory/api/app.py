@@ -18,6 +18,7 @@ from samestory.api.middleware import BodyLimitMiddleware, TokenMiddleware
 from samestory.api.settings import ApiSettings
 from samestory.api.state import AppState
 from samestory.api.store import StoryStore
+from samestory.runtime import freeze_long_lived
 
 log = logging.getLogger("samestory.api")
 
@@ -31,6 +32,7 @@ def _warm_up(state: AppState) -> None:
         from samestory.pairs.scoring import load_scorer
 
         samestory.compare(WARM_UP_A, WARM_UP_B, scorer=load_scorer(state.settings.scorer))
+        freeze_long_lived()  # the models just loaded stay: spare them every full collection
     except Exception as error:  # reported by /health; compare itself will report it again, per request
         state.warm_up_error = f"{type(error).__name__}: {error}"
         log.warning("warm-up compare failed: %s", state.warm_up_error)

@@ -63,6 +63,7 @@ class StoriesAdapter:
     """Implements ``samestory.api.store.StoryStore`` with ``samestory.stories``."""
 
     def __init__(self, db: Path, scorer: Path | None = None) -> None:
+        from samestory.stories.search import ready_for_queries
         from samestory.stories.session import open_session
         from samestory.stories.store import StoryStore as SqliteStore
 
@@ -72,6 +73,7 @@ class StoriesAdapter:
         try:
             self.session = self._writer.call(lambda: self._stack.enter_context(open_session(db, scorer)))
             self.reader = self._reader.call(lambda: SqliteStore.open(db, create=False, readonly=True))
+            self._writer.call(lambda: ready_for_queries(self.session.store))
         except BaseException:
             self._writer.call(self._stack.close)
             self._writer.shutdown()

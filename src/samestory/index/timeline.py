@@ -8,10 +8,10 @@ store drifts from that of a small one (``benchmarks/sharded_placement.py``, docs
 of ``BLOCK_DAYS`` days has its own ``VectorIndex`` (exact while small, a graph beyond), a search over a
 day range visits only the blocks it overlaps. Articles whose date is missing or vague (only a month or a
 year known) could lie anywhere: they sit in one *loose* block that every range search visits. A search
-without a range (an undated article, ``similar``, the topics of an article's nearest neighbours whenever
-they happened) goes to one graph over every vector instead: visiting every block would be a scan of the
-whole store while blocks are small enough to be searched exactly. Each vector is thus held twice, as 8-bit
-integers (``vectors.QUANTIZATION``).
+without a range (an undated article placed or queried by ``similar``, the topics of an article's nearest
+neighbours whenever they happened) goes to one graph over every vector instead: visiting every block would be
+a scan of the whole store while blocks are small enough to be searched exactly. Each vector is thus held
+twice, as 8-bit integers (``vectors.QUANTIZATION``).
 """
 
 from __future__ import annotations

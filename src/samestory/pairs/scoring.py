@@ -65,9 +65,13 @@ class SameStoryModel:
     def raw(self, features: np.ndarray) -> np.ndarray:
         features = np.atleast_2d(features)
         dated = features[:, DATE_KNOWN] > 0
-        result = self.content.predict(features)
+        if dated.all():
+            return self.dated.predict(features)
+        result = self.content.predict(features[~dated])
         if dated.any():
-            result[dated] = self.dated.predict(features[dated])
+            merged = np.empty(len(features), dtype=result.dtype)
+            merged[~dated], merged[dated] = result, self.dated.predict(features[dated])
+            return merged
         return result
 
     def probability(self, features: np.ndarray) -> np.ndarray:
@@ -92,14 +96,17 @@ class PairScorer:
     thresholds: Thresholds
     encoder: str
 
-    def judge_features(self, features: np.ndarray) -> Judgements:
+    def judge_features(self, features: np.ndarray, scores: bool = True) -> Judgements:
+        """``scores=False`` leaves out the seven SemEval scores (``Judgements.scores`` is then empty)."""
         features = np.atleast_2d(features)
         similarity = self.same_story.probability(features)
         related = np.maximum(self.related.predict(features), similarity)
-        columns = {name: model.predict(features) for name, model in self.dimensions.items()}
         labels = [self.thresholds.label(float(s), float(r)) for s, r in zip(similarity, related, strict=True)]
-        scores = [{name: float(columns[name][i]) for name in DIMENSIONS} for i in range(len(features))]
-        return Judgements(similarity, related, labels, scores)
+        if not scores:
+            return Judgements(similarity, related, labels, [])
+        columns = {name: model.predict(features) for name, model in self.dimensions.items()}
+        graded = [{name: float(columns[name][i]) for name in DIMENSIONS} for i in range(len(features))]
+        return Judgements(similarity, related, labels, graded)
 
     def judge(self, a: Document, others: list[Document]) -> Judgements:
         """One article against many (the story engine's and the search's call): one model call for all."""
@@ -108,12 +115,13 @@ class PairScorer:
 
     def judge_best(self, a: Document, others: list[Document], k: int) -> tuple[list[int], Judgements]:
         """The ``k`` of ``others`` most likely to report ``a``'s happening (positions, best first; ties by
-        position), judged in full. All are ranked by the same-story probability alone and only the ``k`` are
-        read by the other eight models; the features are computed once for both."""
+        position) with their similarity, related probability and label, not the SemEval scores (``similar``
+        shows none). All are ranked by the same-story probability alone and only the ``k`` are read by the
+        related model; the features are computed once for both."""
         rows = _feature_rows(a, others)
         similarity = self.same_story.probability(rows)
         best = np.lexsort((np.arange(len(others)), -similarity))[:k]
-        return [int(i) for i in best], self.judge_features(rows[best])
+        return [int(i) for i in best], self.judge_features(rows[best], scores=False)
 
     def similarities(self, a: Document, others: list[Document]) -> np.ndarray:
         """Only the calibrated same-story probabilities: what story placement decides with (two of the ten

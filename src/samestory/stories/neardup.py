@@ -138,15 +138,17 @@ class NearDuplicateIndex:
 
     def find(self, values: np.ndarray) -> int | None:
         """The smallest key whose signature agrees with ``values`` on at least ``threshold`` of positions."""
+        copies = self.copies(values)
+        return copies[0] if copies else None
+
+    def copies(self, values: np.ndarray) -> list[int]:
+        """Every key whose signature agrees with ``values`` on at least ``threshold`` of positions, in order."""
         values = _bits(values)
         candidates = sorted(set(self._storage.keys_in_buckets(band_buckets(values))))
         if not candidates:
-            return None
+            return []
         stored = self._storage.signatures(candidates)
-        for key in candidates:
-            if key in stored and estimated_jaccard(stored[key], values) >= THRESHOLD:
-                return key
-        return None
+        return [key for key in candidates if key in stored and estimated_jaccard(stored[key], values) >= THRESHOLD]
 
 
 def _bits(values: np.ndarray) -> np.ndarray:

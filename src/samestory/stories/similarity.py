@@ -30,7 +30,7 @@ class PairSimilarity(Protocol):
 
     def judge_best(self, a: Document, others: list[Document], k: int) -> tuple[list[int], Judgements]:
         """The positions of the ``k`` of ``others`` with the highest similarity (best first, ties by position)
-        and their judgements (``similar``'s call)."""
+        and their judgements, which may leave out the SemEval scores (``similar``'s call)."""
         ...
 
     def similarities(self, a: Document, others: list[Document]) -> np.ndarray:
