@@ -68,9 +68,11 @@ def similar_articles(
 
 
 def ready_for_queries(store: StoryStore) -> None:
-    """Load the vector index now (the first query would), then keep what is loaded out of full collections:
-    a process that goes on answering ``similar`` (the API server, ``benchmarks/stories_scale.py``) calls it once."""
+    """Load the vector index and the near-duplicate index now (the first query would), then keep what is loaded
+    out of full collections: a process that goes on answering ``similar`` (the API server,
+    ``benchmarks/stories_scale.py``) calls it once."""
     store.vectors  # noqa: B018 (loads and repairs the index)
+    store.near_duplicates  # noqa: B018 (in memory for a read-only store of an earlier version)
     freeze_long_lived()
 
 
