@@ -34,12 +34,13 @@ from pathlib import Path
 import numpy as np
 import psutil
 
-from samestory.articles import read_articles
+from samestory.articles import FieldMap, read_articles
 from samestory.articles.model import Article
 from samestory.documents import analyse_text, get_encoder
 from samestory.documents.analyze import HEAD_CHARS
 from samestory.stories.ingest import BATCH_SIZE, PROCESS_WORKERS_AFTER
 from samestory.stories.preparation import start_worker
+from samestory.stories.ray_reading import read_with_ray
 from samestory.stories.session import open_session
 from samestory.stories.synthetic import generate
 
@@ -74,9 +75,11 @@ def ingest_rate(
     path: Path, db: Path, scorer: Path | None, workers: int, use_ray: bool = False
 ) -> tuple[float, float, int, dict[str, float]]:
     """Articles/s of the whole ingest and of its part after the worker processes started, articles stored,
-    and seconds per stage (see ``IngestSummary``). ``use_ray``: Ray actors prepare the batches."""
+    and seconds per stage (see ``IngestSummary``). ``use_ray``: Ray Data reads the file and Ray actors prepare
+    the batches. Reading is timed, as ``samestory ingest`` reads while it ingests."""
     with open_session(db, scorer, workers=workers, use_ray=use_ray) as session:
-        articles = [a for a in read_articles([path]) if isinstance(a, Article)]
+        read = read_with_ray([str(path)], FieldMap()) if use_ray else read_articles([path])
+        articles = (a for a in read if isinstance(a, Article))
         started = time.perf_counter()
         steady_from: tuple[int, float] | None = None
         for done, _ in enumerate(session.ingestor.run(articles), 1):

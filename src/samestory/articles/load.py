@@ -82,11 +82,16 @@ def _read_directory(directory: Path, fields: FieldMap, max_bytes: int) -> Iterat
     if is_semeval_dir(directory):
         yield from iter_semeval_dir(directory)
         return
-    files = sorted(p for p in directory.rglob("*") if p.is_file() and not p.name.startswith("."))
+    files = directory_files(directory)
     if not files:
         yield ReadFailure(str(directory), "directory holds no files")
     for path in files:
         yield from _read_file(path, fields, max_bytes)
+
+
+def directory_files(directory: Path) -> list[Path]:
+    """The files a directory input is read from, in the order they are read (hidden files left out)."""
+    return sorted(p for p in directory.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
 def _read_file(path: Path, fields: FieldMap, max_bytes: int) -> Iterator[ReadResult]:

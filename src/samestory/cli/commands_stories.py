@@ -26,7 +26,7 @@ from samestory.cli.reporting import (
 
 if TYPE_CHECKING:
     from samestory.articles import FieldMap
-    from samestory.articles.model import Article
+    from samestory.articles.model import Article, ReadResult
     from samestory.stories.corrections import Correction
     from samestory.stories.ingest import Ingestor
     from samestory.stories.store import StoryStore
@@ -124,7 +124,7 @@ def ingest(
             ingestor = session.ingestor
             writer = PreparedWriter(prepared_out, ingestor.encoder.name) if prepared_out else None
             ingestor.on_stored = writer.write if writer else None
-            articles = _input_articles(inputs, field_map, ingestor, log)
+            articles = _input_articles(inputs, _reader(field_map, engine, address), ingestor, log)
             try:  # the bar counts stored articles: reading runs ahead (with Ray, reads everything first)
                 for outcome in progress(ingestor.run(articles), _estimate(inputs), "ingest"):
                     if outcome.status == "id_taken":
@@ -161,17 +161,34 @@ def ingest(
     log.finish()
 
 
-def _input_articles(inputs: list[str], fields: FieldMap, ingestor: Ingestor, log: FailureLog) -> Iterator[Article]:
-    """The inputs' articles in order; a prepared-documents file's come with their documents, which the
-    ingestor then places as they are (``stories.prepared``)."""
+def _reader(fields: FieldMap, engine: str, address: str | None) -> Callable[[list[str]], Iterable[ReadResult]]:
+    """How the inputs are read: here, or by Ray Data tasks with ``--engine ray`` (``stories.ray_reading``)."""
     from samestory.articles import read_articles
+
+    if engine == "ray":
+        from samestory.stories.ray_reading import read_with_ray
+
+        return lambda names: read_with_ray(names, fields, address)
+    return lambda names: read_articles(names, fields)
+
+
+def _input_articles(
+    inputs: list[str], reader: Callable[[list[str]], Iterable[ReadResult]], ingestor: Ingestor, log: FailureLog
+) -> Iterator[Article]:
+    """The inputs' articles in order; a prepared-documents file's come with their documents, which the
+    ingestor then places as they are (``stories.prepared``). Consecutive other inputs are read together (with
+    Ray, their files at once)."""
     from samestory.stories.prepared import prepared_encoder, read_prepared
 
+    plain: list[str] = []
     for name in inputs:
         encoder = None if name == "-" else prepared_encoder(Path(name))
         if encoder is None:
-            yield from log.articles(read_articles([name], fields))
-        elif encoder != ingestor.encoder.name:
+            plain.append(name)
+            continue
+        yield from log.articles(reader(plain)) if plain else ()
+        plain = []
+        if encoder != ingestor.encoder.name:
             log.report(
                 name,
                 f"holds documents prepared with the {encoder!r} encoder, and this store holds "
@@ -181,6 +198,7 @@ def _input_articles(inputs: list[str], fields: FieldMap, ingestor: Ingestor, log
             for document in read_prepared(Path(name)):
                 ingestor.known[document.article.content_hash] = document
                 yield document.article
+    yield from log.articles(reader(plain)) if plain else ()
 
 
 def stories(

@@ -3,9 +3,10 @@
 Ingest has one sequential step, placement (each article must see the stories placed before it), and one
 that parallelises without limit: analysing, encoding and signing each article. With ``--engine ray``:
 
-1. the driver reads the inputs and drops repeats (content hash and URL key, against the store and the run:
-   both need the store, which lives with the driver) and puts the articles to store, a group of batches at a
-   time, as Arrow tables into Ray's object store (which spills to disk when memory runs short);
+1. the driver drops repeats from the articles Ray Data has read (``ray_reading``; content hash and URL key,
+   against the store and the run: both need the store, which lives with the driver) and puts the articles to
+   store, a group of batches at a time, as Arrow tables into Ray's object store (which spills to disk when
+   memory runs short);
 2. a Ray dataset over those tables is mapped by ``DocumentPreparer`` actors (``map_batches`` with a callable
    class, batches of the ingest's batch size): each actor loads the encoder and the analysis tables once,
    then analyses, encodes and signs batch after batch, and returns the prepared-documents columns
@@ -63,22 +64,7 @@ class RayDataPreparer:
     """Prepares an ingest's batches on Ray Data and gives them back in order (``prepare``)."""
 
     def __init__(self, encoder_spec: str, address: str | None = None, actors: int | None = None) -> None:
-        ray = _ray()
-        if not ray.is_initialized():
-            try:
-                ray.init(
-                    address=address,
-                    num_cpus=None if address else os.cpu_count(),
-                    include_dashboard=False,
-                    log_to_driver=False,
-                    configure_logging=False,
-                )
-            except (ConnectionError, RuntimeError, ValueError) as error:
-                raise EngineUnavailableError(
-                    f"cannot reach the Ray cluster at {address or 'local'}: {error}"
-                ) from error
-            if address is None:
-                process_reaper.watch(os.getpid())  # a killed ingest leaves no Ray agents behind
+        ray = connect_ray(address)
         self._spec = encoder_spec
         self._actors = actors or max(1, int(ray.cluster_resources().get("CPU", 1)) // ACTOR_CPUS)
 
@@ -123,10 +109,7 @@ class RayDataPreparer:
 
     def _dataset(self, blocks: list[Any], batch_size: int) -> Any:
         ray = _ray()
-        context = ray.data.DataContext.get_current()
-        context.execution_options.preserve_order = True  # placement must see the input order
-        context.enable_progress_bars = False  # the ingest shows its own bar, of stored articles
-        logging.getLogger("ray.data").setLevel(logging.WARNING)
+        ordered_data_context()
         return ray.data.from_arrow_refs(blocks).map_batches(
             DocumentPreparer,
             fn_constructor_args=(self._spec,),
@@ -137,19 +120,17 @@ class RayDataPreparer:
         )
 
 
+ARTICLE_COLUMNS = ("id", "title", "text", "url", "outlet", "source", "published", "precision", "lang")
+"""An article as Ray Data carries it (``records.article_columns`` and the input's language hint)."""
+
+
 def _put(articles: list[Article]) -> Any:
     """The articles' columns (with the input's language hint) as an Arrow table in the object store."""
     import pyarrow as pa
 
     rows = [{**article_columns(article), "lang": article.lang} for article in articles]
-    return _ray().put(pa.Table.from_pylist(rows, schema=_article_schema()))
-
-
-def _article_schema() -> Any:
-    import pyarrow as pa
-
-    names = ("id", "title", "text", "url", "outlet", "source", "published", "precision", "lang")
-    return pa.schema([(name, pa.string()) for name in names])
+    schema = pa.schema([(name, pa.string()) for name in ARTICLE_COLUMNS])
+    return _ray().put(pa.Table.from_pylist(rows, schema=schema))
 
 
 def _concat(tables: list[Any]) -> Any:
@@ -165,6 +146,35 @@ def _documents(table: Any) -> tuple[list[Document], list[np.ndarray]]:
     for document, warnings in zip(documents, table.column("warnings").to_pylist(), strict=True):
         document.warnings.extend(warnings)
     return documents, signatures
+
+
+def connect_ray(address: str | None) -> Any:
+    """The ``ray`` module, joined to the cluster at ``address`` (or a local Ray with this machine's cores) unless
+    this process already is."""
+    ray = _ray()
+    if not ray.is_initialized():
+        try:
+            ray.init(
+                address=address,
+                num_cpus=None if address else os.cpu_count(),
+                include_dashboard=False,
+                log_to_driver=False,
+                configure_logging=False,
+            )
+        except (ConnectionError, RuntimeError, ValueError) as error:
+            raise EngineUnavailableError(f"cannot reach the Ray cluster at {address or 'local'}: {error}") from error
+        if address is None:
+            process_reaper.watch(os.getpid())  # a killed ingest leaves no Ray agents behind
+    return ray
+
+
+def ordered_data_context() -> None:
+    """Ray Data as ingest needs it: blocks in input order (placement must see it), no bars of its own (the
+    ingest shows one, of stored articles), warnings only."""
+    context = _ray().data.DataContext.get_current()
+    context.execution_options.preserve_order = True
+    context.enable_progress_bars = False
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
 
 
 def _ray() -> Any:
