@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from samestory.index import VectorIndex
+from samestory.index.vectors import EXPANSION_ADD, EXPANSION_SEARCH
 
 
 def _unit_rows(n: int, dim: int = 32, seed: int = 0) -> np.ndarray:
@@ -36,6 +37,9 @@ def test_saved_index_loads_back(tmp_path: Path) -> None:
     again = VectorIndex(32, path)
     assert again.loaded_from_disk and len(again) == 10
     assert not (tmp_path / "store.db.usearch.partial").exists()
+    # a reopened store searches and grows its graph as the fresh one did (the file keeps neither setting)
+    settings = (again._index.expansion_add, again._index.expansion_search)
+    assert settings == (EXPANSION_ADD, EXPANSION_SEARCH)
 
 
 def test_damaged_index_file_is_ignored_and_rebuilt(tmp_path: Path) -> None:

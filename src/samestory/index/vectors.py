@@ -71,6 +71,7 @@ class VectorIndex:
             return False
         if index is None or index.ndim != self.dim:
             return False
+        index.expansion_add, index.expansion_search = EXPANSION_ADD, EXPANSION_SEARCH  # a file keeps neither
         self._index = index
         return True
 
