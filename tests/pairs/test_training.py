@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from samestory.articles.semeval import DIMENSIONS
-from samestory.pairs.evaluation import cross_validate, dev_report, semeval_report
+from samestory.pairs.evaluation import cross_validate, dev_report, semeval_cross_validated, semeval_report
 from samestory.pairs.features import DATE_KNOWN, FEATURE_NAMES, TIME_FEATURES
 from samestory.pairs.labelled import DevPairs, SemEvalPairs, article_groups
 from samestory.pairs.model import TREE_SETTINGS
@@ -79,6 +79,19 @@ def test_every_pair_gets_an_out_of_fold_prediction(fitted) -> None:  # type: ign
     assert np.all((cv.sem_scores >= 1) & (cv.sem_scores <= 4))
     same, sibling = cv.dev_raw_same[dev.labels == 1.0], cv.dev_raw_same[dev.labels == 0.5]
     assert same.mean() > sibling.mean() + 0.3  # the dated model learns that siblings differ in time
+
+
+def test_semeval_cross_validation_of_one_head_matches_the_full_run(fitted) -> None:  # type: ignore[no-untyped-def]
+    """Asking for the Overall head alone gives the column the full cross-validation gives; another fold seed
+    assigns the article groups differently."""
+    dev, sem, cv, *_ = fitted
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(TREE_SETTINGS, "max_iter", 30)
+        overall = semeval_cross_validated(dev, sem, dimensions=("overall",))
+        reseeded = semeval_cross_validated(dev, sem, dimensions=("overall",), seed=1)
+    assert np.array_equal(overall[:, 0], cv.sem_scores[:, 0])
+    assert not overall[:, 1:].any()
+    assert not np.array_equal(reseeded[:, 0], overall[:, 0])
 
 
 def test_reports_carry_the_figures_and_the_baseline(fitted) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -50,13 +51,22 @@ def cross_validate(dev: DevPairs, sem: SemEvalPairs) -> CrossValidated:
         contemporary[test] = model.raw(as_published_same_day(rows))
         related[test] = heads.related.predict(rows)
         overall[test] = heads.dimensions["overall"].predict(rows)
-    sem_scores = np.zeros_like(sem.labels)
-    fold = _semeval_folds(sem.groups)
+    return CrossValidated(raw_same, contemporary, related, overall, semeval_cross_validated(dev, sem))
+
+
+def semeval_cross_validated(
+    dev: DevPairs, sem: SemEvalPairs, dimensions: Sequence[str] = DIMENSIONS, seed: int = 0
+) -> np.ndarray:
+    """Out-of-fold SemEval scores, (n, 7) in DIMENSIONS order (0 for dimensions not asked for): each fold's
+    heads fitted on the other folds and all of news-dev; ``seed`` assigns the article groups to folds."""
+    scores = np.zeros_like(sem.labels)
+    fold = _semeval_folds(sem.groups, seed)
     for k in range(SEMEVAL_FOLDS):
-        heads = fit_heads(dev, sem.rows(fold != k))
+        heads = fit_heads(dev, sem.rows(fold != k), dimensions=dimensions)
         for position, name in enumerate(DIMENSIONS):
-            sem_scores[fold == k, position] = heads.dimensions[name].predict(sem.features[fold == k])
-    return CrossValidated(raw_same, contemporary, related, overall, sem_scores)
+            if name in heads.dimensions:
+                scores[fold == k, position] = heads.dimensions[name].predict(sem.features[fold == k])
+    return scores
 
 
 def _semeval_folds(groups: np.ndarray, seed: int = 0) -> np.ndarray:
