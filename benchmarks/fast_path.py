@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--dev", type=Path, default=DEV, help="Labelled news for the B³ comparison.")
     args = parser.parse_args(argv)
-    fast_scorer = shipped_scorer_path(fast=True)
+    fast_scorer = shipped_scorer_path("fast")
     disk, resident = table_footprint()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "synthetic.jsonl"

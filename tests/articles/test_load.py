@@ -82,6 +82,23 @@ def test_json_file_is_read_as_one_newspaper_record(tmp_path: Path) -> None:
     assert (article.id, article.title, article.lang) == ("777", "Pier closed", "en")
 
 
+def test_a_json_file_with_samestorys_field_names_keeps_its_id_date_and_language(tmp_path: Path) -> None:
+    """A record written as a JSON Lines line would be, saved as one .json file: nothing it says is dropped."""
+    record = {"id": "pier-1", "title": "Pier closed", "text": "The pier closed after a storm.", "lang": "en",
+              "date": "2024-03-02", "url": "https://news.example/pier"}  # fmt: skip
+    (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
+    article = read_one_article(tmp_path / "a.json")
+    assert (article.id, article.lang, article.url) == ("pier-1", "en", "https://news.example/pier")
+    assert article.published is not None and article.published.iso() == "2024-03-02"
+    renamed = {"key": "pier-2", "body": "The pier closed after a storm.", "when": "2024-03-03"}
+    (tmp_path / "b.json").write_text(json.dumps(renamed), encoding="utf-8")
+    other = read_one_article(tmp_path / "b.json", FieldMap(id="key", text="body", date="when"))
+    assert other.id == "pier-2" and other.published is not None and other.published.iso() == "2024-03-03"
+    (tmp_path / "c.json").write_text("[1, 2]", encoding="utf-8")
+    failure = _only(list(read_articles([tmp_path / "c.json"])))
+    assert isinstance(failure, ReadFailure) and "not a JSON object" in failure.reason
+
+
 def test_fields_are_passed_to_collections(tmp_path: Path) -> None:
     (tmp_path / "x.csv").write_text("key,body\nk1,The pier closed after a storm.\n", encoding="utf-8")
     article = _only(list(read_articles([tmp_path / "x.csv"], FieldMap(id="key", text="body"))))

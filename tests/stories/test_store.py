@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from pathlib import Path
 
@@ -229,6 +230,46 @@ def test_a_stored_article_is_judged_as_it_was_fresh(tmp_path: Path) -> None:
     assert np.array_equal(pair_features(*fresh), pair_features(*back))
     scorer = load_scorer()
     assert scorer.judge(fresh[0], [fresh[1]]).similarity[0] == scorer.judge(back[0], [back[1]]).similarity[0]
+
+
+def test_a_precise_store_keeps_the_second_vectors_and_judges_as_fresh(tmp_path: Path) -> None:
+    """The precise mode's second opinion is stored with each article, so the precise scorer judges a stored
+    article as it judges the same article fresh."""
+    from samestory.pairs.scoring import load_scorer, shipped_scorer_path
+
+    centre = unit(50)
+    fresh = [
+        dataclasses.replace(
+            make_document(f"p{i}", unit(51 + i, near=centre), entities=("mira tolen",), places=("city:2267057",)),
+            second_vector=unit(60 + i, near=unit(59), noise=0.5),
+        )
+        for i in range(2)
+    ]
+    with StoryStore.open(tmp_path / "s.db", encoder="use+e5") as store, store.transaction():
+        story, _ = store.create_story(None)
+        keys = [store.insert_article(d, neardup.signature(d.article.text), story, batch=1) for d in fresh]
+    with StoryStore.open(tmp_path / "s.db", readonly=True) as store:
+        assert store.encoder == "use+e5"
+        stored = store.documents(keys)
+    back = [stored[k] for k in keys]
+    assert np.array_equal(back[0].second_vector, fresh[0].second_vector)
+    scorer = load_scorer(shipped_scorer_path("precise"))
+    assert scorer.judge(fresh[0], [fresh[1]]).similarity[0] == scorer.judge(back[0], [back[1]]).similarity[0]
+
+
+def test_a_store_written_before_the_second_vector_column_reads_and_gets_it_on_the_next_write(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with StoryStore.open(path) as store:
+        _fill(store, 2)
+    with sqlite3.connect(path) as connection:
+        connection.execute("ALTER TABLE articles DROP COLUMN second_vector")
+    with StoryStore.open(path, readonly=True) as store:
+        assert all(d.second_vector is None for d in store.documents([1, 2]).values())
+    with StoryStore.open(path) as store:
+        _fill(store, 1, first=2)
+        assert store.documents([3])[3].second_vector is None
+    with sqlite3.connect(path) as connection:
+        assert "second_vector" in {row[1] for row in connection.execute("PRAGMA table_info(articles)")}
 
 
 def _copy_of(store: StoryStore, text: str) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from collections.abc import AsyncIterator
@@ -42,7 +43,7 @@ def _warm_up(state: AppState) -> None:
 
 def create_app(settings: ApiSettings | None = None, store: StoryStore | None = None) -> FastAPI:
     """Build the app; ``store`` overrides opening ``settings.db`` (tests pass an in-memory one)."""
-    settings = settings or ApiSettings()
+    settings = with_store_scorer(settings or ApiSettings())
     state = AppState(settings=settings, runner=CpuRunner(settings.workers, settings.max_pending_compares))
 
     @asynccontextmanager
@@ -86,6 +87,20 @@ def create_app(settings: ApiSettings | None = None, store: StoryStore | None = N
     if settings.token:
         app.add_middleware(TokenMiddleware, token=settings.token)
     return app
+
+
+def with_store_scorer(settings: ApiSettings) -> ApiSettings:
+    """One judgement for ``/compare`` and the store: without ``--scorer`` a store built in the fast or the
+    precise mode brings the scorer fitted for its vectors, which then serves ``/compare`` too (else a stored
+    pair and the same pair compared fresh would be judged by two scorers)."""
+    if settings.db is None or settings.scorer is not None:
+        return settings
+    try:
+        from samestory.stories.session import scorer_for_vectors
+        from samestory.stories.store import stored_encoder
+    except ImportError:  # no story store in this installation (``open_store`` says so)
+        return settings
+    return dataclasses.replace(settings, scorer=scorer_for_vectors(stored_encoder(settings.db), None))
 
 
 def _add_health(app: FastAPI, state: AppState) -> None:

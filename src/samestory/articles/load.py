@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -15,7 +16,7 @@ from samestory.articles.html import article_from_html, looks_like_html
 from samestory.articles.model import Article, ReadFailure, ReadResult
 from samestory.articles.parquet import read_parquet
 from samestory.articles.plain import article_from_plain_text
-from samestory.articles.records import FieldMap
+from samestory.articles.records import FieldMap, article_from_record
 from samestory.articles.semeval import article_from_newspaper_json, is_semeval_dir, iter_semeval_dir
 from samestory.articles.streaming import SAMPLE_BYTES, Prepended, stream_handle_lines, stream_lines
 from samestory.articles.tabular import read_csv, read_jsonl
@@ -144,7 +145,7 @@ def _read_bytes(
         elif kind == ".csv":
             yield from read_csv(text, item, fields)
         elif kind == ".json":
-            yield article_from_newspaper_json(data, item, stem)
+            yield _article_from_json(data, text, item, stem, fields)
         elif kind in _HTML_SUFFIXES or looks_like_html(text):
             yield article_from_html(text, item, stem)
         elif kind in _TEXT_SUFFIXES or suffix is None:
@@ -153,6 +154,25 @@ def _read_bytes(
             yield ReadFailure(item, f"unknown file type {suffix!r}: use .txt, .html, .jsonl, .csv or .json")
     except InputError as error:
         yield ReadFailure(error.item, error.reason)
+
+
+_DOWNLOADER_KEYS = frozenset({"publish_date", "meta_lang", "source_url", "meta_description"})
+"""Fields only the SemEval downloader's (newspaper3k's) article JSON has."""
+
+
+def _article_from_json(data: bytes, text: str, item: str, stem: str, fields: FieldMap) -> Article:
+    """One JSON object: the SemEval downloader's article, or a record with samestory's field names (as a JSON
+    Lines line: ``id``, ``date``, ``lang``… or those ``--fields`` names), whose date and language would
+    otherwise be lost without a word."""
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(item, f"is not valid JSON ({error.msg})") from error
+    if isinstance(record, dict) and fields == FieldMap() and _DOWNLOADER_KEYS & record.keys():
+        return article_from_newspaper_json(data, item, stem)
+    if not isinstance(record, dict):
+        raise InputError(item, "is not a JSON object with title and text")
+    return article_from_record(record, item, stem, fields)
 
 
 def _sniff(text: str) -> str:

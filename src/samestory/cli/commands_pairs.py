@@ -11,7 +11,9 @@ import typer
 from samestory.cli.reporting import (
     FailureLog,
     FieldsOption,
+    PreciseOption,
     ScorerOption,
+    chosen_scorer,
     progress,
     progress_note,
     user_errors,
@@ -39,6 +41,7 @@ def compare(
     b: Annotated[str, typer.Argument(help="Second article.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the full comparison as JSON.")] = False,
     scorer_path: ScorerOption = None,
+    precise: PreciseOption = False,
     fields: FieldsOption = None,
     date_a: DateOption = None,
     date_b: DateOption = None,
@@ -58,7 +61,7 @@ def compare(
             raise typer.Exit(1)
         article_a = _with_date(read[0], date_a, "--date-a")  # type: ignore[arg-type]
         article_b = _with_date(read[1], date_b, "--date-b")  # type: ignore[arg-type]
-        result = compare_articles(article_a, article_b, scorer=load_scorer(scorer_path))
+        result = compare_articles(article_a, article_b, scorer=load_scorer(chosen_scorer(scorer_path, precise=precise)))
     if as_json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -100,6 +103,7 @@ def score(
     articles: Annotated[str, typer.Argument(help="Articles (JSONL/CSV with id, title, text, lang, date, url).")],
     pairs: Annotated[Path, typer.Argument(help="JSON Lines of pairs with id1, id2.")],
     scorer_path: ScorerOption = None,
+    precise: PreciseOption = False,
     fields: FieldsOption = None,
 ) -> None:
     """Score many pairs: one JSON line per pair on stdout; each article is analysed once."""
@@ -110,7 +114,7 @@ def score(
 
     log = FailureLog()
     with user_errors():
-        scorer = load_scorer(scorer_path)
+        scorer = load_scorer(chosen_scorer(scorer_path, precise=precise))
         wanted = _read_pairs(pairs, log)
         needed = {article_id for pair in wanted for article_id in pair[1:]}
         loaded = [a for a in log.articles(read_articles([articles], FieldMap.parse(fields))) if a.id in needed]
@@ -171,7 +175,9 @@ def train(
     dev: DevOption,
     semeval_csv: SemEvalCsvOption,
     semeval_dir: SemEvalDirOption,
-    encoder: Annotated[str, typer.Option(help="Encoder the scorer is fitted for: use, e5 or st:NAME.")] = "use",
+    encoder: Annotated[
+        str, typer.Option(help="Encoder the scorer is fitted for: use, use+e5 (the precise mode), e5 or st:NAME.")
+    ] = "use",
 ) -> None:
     """Re-fit the judgement on news-dev and SemEval pairs; prints the cross-validated figures it records."""
     from samestory.pairs.evaluation import cross_validate, dev_report, semeval_report
@@ -216,6 +222,7 @@ def eval_pairs(
     csv_path: Annotated[Path, typer.Option("--csv", help="SemEval-2022 Task 8 pairs CSV with Overall.")],
     articles_dir: Annotated[Path, typer.Option("--dir", help="The downloader's article directory.")],
     scorer_path: ScorerOption = None,
+    precise: PreciseOption = False,
     dev: Annotated[
         Path | None,
         typer.Option("--dev", help="Cross-validate instead: refit on these pairs' folds plus this news-dev file."),
@@ -232,12 +239,14 @@ def eval_pairs(
 
     log = FailureLog()
     with user_errors():
+        scorer_path = chosen_scorer(scorer_path, precise=precise)
         if dev is not None:
-            dev_data, sem_data, _ = _labelled(dev, csv_path, articles_dir, "use")
+            encoder_name = _cross_validated_encoder(precise)
+            dev_data, sem_data, _ = _labelled(dev, csv_path, articles_dir, encoder_name)
             with progress_note("cross-validating (about five minutes)"):
                 cv = cross_validate(dev_data, sem_data)
             report = semeval_report(cv.sem_scores, sem_data.labels, _head_cos(sem_data), sem_data.language_pairs)
-            how, encoder_name = "cross-validated", "use"
+            how = "cross-validated"
         else:
             scorer = load_scorer(scorer_path)
             encoder_name = scorer.encoder
@@ -260,6 +269,7 @@ def eval_dev(
     path: Annotated[Path, typer.Argument(help="Labelled file like news-dev.jsonl.")],
     semeval_csv: SemEvalCsvOption,
     semeval_dir: SemEvalDirOption,
+    precise: PreciseOption = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Cross-validated figures on news-dev (by topic): Pearson, AUCs, calibration error, false labels on
@@ -268,18 +278,24 @@ def eval_dev(
     from samestory.pairs.evaluation import cross_validate, dev_report
 
     with user_errors():
-        dev_data, sem_data, _ = _labelled(path, semeval_csv, semeval_dir, "use")
+        encoder = _cross_validated_encoder(precise)
+        dev_data, sem_data, _ = _labelled(path, semeval_csv, semeval_dir, encoder)
         with progress_note("cross-validating (about five minutes)"):
             report, _ = dev_report(dev_data, cross_validate(dev_data, sem_data))
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2))
     else:
-        _print_dev_report(report, "use")
+        _print_dev_report(report, encoder)
+
+
+def _cross_validated_encoder(precise: bool) -> str:
+    """Cross-validation refits the default scorer's models, or with --precise the precise mode's."""
+    return "use+e5" if precise else "use"
 
 
 def _baseline_name(encoder: str) -> str:
-    """The baseline is the plain cosine of the encoder the scorer is fitted on."""
-    return "USE cosine" if encoder == "use" else f"{encoder} cosine"
+    """The baseline is the plain cosine of the head vectors the scorer reads (USE's in the precise mode too)."""
+    return "USE cosine" if encoder in ("use", "use+e5") else f"{encoder} cosine"
 
 
 def _print_dev_report(report, encoder: str) -> None:  # type: ignore[no-untyped-def]

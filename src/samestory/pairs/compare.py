@@ -8,7 +8,7 @@ from samestory.documents.analyze import AnalysisOptions, analyse
 from samestory.documents.model import Document
 from samestory.pairs.comparison import Comparison, Scores, SideSummary
 from samestory.pairs.evidence import build_evidence
-from samestory.pairs.features import FEATURE_NAMES, match_documents
+from samestory.pairs.features import match_documents
 from samestory.pairs.scoring import PairScorer, load_scorer
 
 
@@ -34,7 +34,7 @@ def compare_documents(a: Document, b: Document, scorer: PairScorer | None = None
         evidence=build_evidence(a, b, matches),
         a_sentences=a.sentences,
         b_sentences=b.sentences,
-        features={name: round(float(v), 4) for name, v in zip(FEATURE_NAMES, features, strict=True)},
+        features={name: round(float(features[i]), 4) for i, name in enumerate(scorer.feature_names)},
         warnings=[f"{_side_name(a, 'A')}: {w}" for w in a.warnings]
         + [f"{_side_name(b, 'B')}: {w}" for w in b.warnings],
     )

@@ -50,7 +50,12 @@ CONTENT_FEATURES: tuple[str, ...] = (
 """What the two texts say: all that judges an undated pair."""
 TIME_FEATURES: tuple[str, ...] = ("date_close", "date_near", "month_differs")
 """When both articles are dated (by metadata or by a date their text names): read only for such pairs."""
-FEATURE_NAMES: tuple[str, ...] = (*CONTENT_FEATURES, "date_known", *TIME_FEATURES)
+SECOND_OPINION = "second_lead_cos"
+"""The cosine of the precise mode's second-opinion vectors (``Document.second_vector``): read only by scorers
+fitted for that mode; 0 for documents without them, which no other scorer reads."""
+FEATURE_NAMES: tuple[str, ...] = (*CONTENT_FEATURES, "date_known", *TIME_FEATURES, SECOND_OPINION)
+BASE_FEATURE_NAMES: tuple[str, ...] = FEATURE_NAMES[:-1]
+"""What the default and fast scorers read: every feature but the second opinion."""
 CONTENT_COLUMNS = np.array([FEATURE_NAMES.index(name) for name in CONTENT_FEATURES])
 DATED_COLUMNS = np.array([FEATURE_NAMES.index(name) for name in (*CONTENT_FEATURES, *TIME_FEATURES)])
 DATE_KNOWN = FEATURE_NAMES.index("date_known")
@@ -179,6 +184,8 @@ def pair_feature_rows(
         "length_ratio": np.array([_length_ratio(a, o) for o in others]),
         "same_language": np.array([float(a.lang == o.lang) for o in others]),
     }
+    if a.second_vector is not None:
+        columns[SECOND_OPINION] = _Stacked.of([o.second_vector for o in others]).cosines(a.second_vector)
     for name, values in columns.items():
         rows[:, _COLUMN[name]] = values
     for row, other, matched in zip(rows, sides, matches, strict=True):

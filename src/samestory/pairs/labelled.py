@@ -31,9 +31,18 @@ class DevPairs:
     folds: np.ndarray  # (n, 2): the topic of each article, as a number (cross-validation leaves topics out)
     cross_lingual: np.ndarray
     evaluation_rows: np.ndarray
+    second_opinion: bool = False
+    """Whether the documents carry the precise mode's second vectors (the features' second-opinion column)."""
 
     def rows(self, mask: np.ndarray) -> DevPairs:
-        return DevPairs(self.features[mask], self.labels[mask], self.folds[mask], self.cross_lingual[mask], np.zeros(0))
+        return DevPairs(
+            self.features[mask],
+            self.labels[mask],
+            self.folds[mask],
+            self.cross_lingual[mask],
+            np.zeros(0),
+            self.second_opinion,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +54,18 @@ class SemEvalPairs:
     groups: np.ndarray
     language_pairs: np.ndarray
     pair_ids: list[str]
+    second_opinion: bool = False
 
     def rows(self, mask: np.ndarray) -> SemEvalPairs:
         ids = [pid for pid, keep in zip(self.pair_ids, mask, strict=True) if keep]
-        return SemEvalPairs(self.features[mask], self.labels[mask], self.groups[mask], self.language_pairs[mask], ids)
+        return SemEvalPairs(
+            self.features[mask],
+            self.labels[mask],
+            self.groups[mask],
+            self.language_pairs[mask],
+            ids,
+            self.second_opinion,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +99,7 @@ def dev_pairs(documents: Sequence[Document], labels: Sequence[DevLabels]) -> Dev
         folds=np.array([(fold_of[labels[i].topic], fold_of[labels[j].topic]) for i, j in pairs]),
         cross_lingual=np.array([labels[i].lang != labels[j].lang for i, j in pairs]),
         evaluation_rows=np.array([index[pair] for pair in evaluation_pairs(list(labels))]),
+        second_opinion=with_second_opinion(documents),
     )
 
 
@@ -124,7 +142,13 @@ def semeval_pairs(data: SemEvalData) -> SemEvalPairs:
         groups=article_groups([(p.id1, p.id2) for p in labelled]),
         language_pairs=np.array([p.language_pair for p in labelled]),
         pair_ids=[p.pair_id for p in labelled],
+        second_opinion=with_second_opinion(list(data.documents.values())),
     )
+
+
+def with_second_opinion(documents: Sequence[Document]) -> bool:
+    """All documents carry the precise mode's second vectors (analysed with ``use+e5``)."""
+    return bool(documents) and all(document.second_vector is not None for document in documents)
 
 
 def article_groups(pairs: list[tuple[str, str]]) -> np.ndarray:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 
@@ -29,6 +30,7 @@ from samestory.documents.model import Document
 from samestory.errors import ScorerError
 from samestory.pairs.comparison import DIMENSIONS, Label
 from samestory.pairs.features import (
+    BASE_FEATURE_NAMES,
     DATE_KNOWN,
     FEATURE_NAMES,
     PairMatches,
@@ -96,6 +98,16 @@ class PairScorer:
     thresholds: Thresholds
     encoder: str
 
+    @property
+    def feature_names(self) -> tuple[str, ...]:
+        """The features its models read: all, or all but the second opinion (default and fast scorers)."""
+        return self.same_story.content.feature_names
+
+    @property
+    def reads_second_opinion(self) -> bool:
+        """Fitted for the precise mode: its documents must carry second vectors (``Document.second_vector``)."""
+        return self.feature_names == FEATURE_NAMES
+
     def judge_features(self, features: np.ndarray, scores: bool = True) -> Judgements:
         """``scores=False`` leaves out the seven SemEval scores (``Judgements.scores`` is then empty)."""
         features = np.atleast_2d(features)
@@ -110,7 +122,7 @@ class PairScorer:
 
     def judge(self, a: Document, others: list[Document]) -> Judgements:
         """One article against many (the story engine's and the search's call): one model call for all."""
-        rows = _feature_rows(a, others)
+        rows = self._feature_rows(a, others)
         return self.judge_features(rows)
 
     def judge_best(self, a: Document, others: list[Document], k: int) -> tuple[list[int], Judgements]:
@@ -118,7 +130,7 @@ class PairScorer:
         position) with their similarity, related probability and label, not the SemEval scores (``similar``
         shows none). All are ranked by the same-story probability alone and only the ``k`` are read by the
         related model; the features are computed once for both."""
-        rows = _feature_rows(a, others)
+        rows = self._feature_rows(a, others)
         similarity = self.same_story.probability(rows)
         best = np.lexsort((np.arange(len(others)), -similarity))[:k]
         return [int(i) for i in best], self.judge_features(rows[best], scores=False)
@@ -126,7 +138,7 @@ class PairScorer:
     def similarities(self, a: Document, others: list[Document]) -> np.ndarray:
         """Only the calibrated same-story probabilities: what story placement decides with (two of the ten
         models; the related and SemEval heads are for what a user reads)."""
-        rows = _feature_rows(a, others)
+        rows = self._feature_rows(a, others)
         return self.same_story.probability(rows)
 
     def similarity(self, a: Document, b: Document) -> float:
@@ -134,27 +146,49 @@ class PairScorer:
 
     def score(self, a: Document, b: Document, matches: PairMatches | None = None) -> tuple[Judgements, np.ndarray]:
         """The judgement of one pair and its raw features."""
+        self._check_second_opinion(a, [b])
         features = pair_features(a, b, matches or match_documents(a, b))
         return self.judge_features(features), features
 
     def score_batch(self, pairs: list[tuple[Document, Document]]) -> Judgements:
         """Many pairs with one model call: the trees are evaluated for all rows at once."""
+        for a, b in pairs:
+            self._check_second_opinion(a, [b])
         rows = [pair_features(a, b) for a, b in pairs]
         return self.judge_features(np.vstack(rows) if rows else np.zeros((0, len(FEATURE_NAMES))))
 
+    def _feature_rows(self, a: Document, others: list[Document]) -> np.ndarray:
+        """One feature row per pair of ``a`` with each of ``others``."""
+        self._check_second_opinion(a, others)
+        return pair_feature_rows(a, others)
 
-FAST_PARAMS = "fast.json"
-"""The shipped scorer fitted for the fast path's static vectors (``--fast``, encoder ``use-static``)."""
+    def _check_second_opinion(self, a: Document, others: list[Document]) -> None:
+        """A precise scorer given documents without second vectors would read their cosine as 0 and judge
+        every pair less alike than it is: refused, naming what to do."""
+        if not self.reads_second_opinion:
+            return
+        lacking = next((d for d in (a, *others) if d.second_vector is None), None)
+        if lacking is not None:
+            raise ScorerError(
+                f"article {lacking.id!r} was analysed without the precise mode's second vector, which this "
+                f"scorer (encoder {self.encoder!r}) reads: analyse it with encoder {self.encoder!r} "
+                "(--precise), or use the default scorer"
+            )
 
 
-def shipped_scorer_path(fast: bool = False) -> Path:
-    """The file of a shipped scorer: the default one, or the one fitted for the fast path."""
-    return Path(str(resources.files("samestory.pairs").joinpath("params", FAST_PARAMS if fast else DEFAULT_PARAMS)))
+ScorerMode = Literal["default", "fast", "precise"]
+SHIPPED_PARAMS: dict[str, str] = {"default": DEFAULT_PARAMS, "fast": "fast.json", "precise": "precise.json"}
+"""The shipped scorers: the default one (USE-multilingual vectors), the one fitted for the fast path's static
+vectors (``--fast``, encoder ``use-static``) and the one fitted for the precise mode (``--precise``, encoder
+``use+e5``: the default's vectors plus e5-small's second opinion)."""
+MODE_OF_ENCODER: dict[str, ScorerMode] = {"use": "default", "use-static": "fast", "use+e5": "precise"}
+"""The shipped scorer fitted for the vectors of each built-in encoder (a store built in one mode is read with
+that mode's scorer without saying so again)."""
 
 
-def _feature_rows(a: Document, others: list[Document]) -> np.ndarray:
-    """One feature row per pair of ``a`` with each of ``others``."""
-    return pair_feature_rows(a, others)
+def shipped_scorer_path(mode: ScorerMode = "default") -> Path:
+    """The file of a shipped scorer."""
+    return Path(str(resources.files("samestory.pairs").joinpath("params", SHIPPED_PARAMS[mode])))
 
 
 def load_scorer(path: str | Path | None = None) -> PairScorer:
@@ -194,7 +228,9 @@ def scorer_from_json(record: dict, source: str) -> PairScorer:  # type: ignore[t
         encoder=str(record.get("encoder", "use")),
     )
     models = (scorer.same_story.content, scorer.same_story.dated, scorer.related, *scorer.dimensions.values())
-    if any(model.feature_names != FEATURE_NAMES for model in models):
+    if scorer.feature_names not in (FEATURE_NAMES, BASE_FEATURE_NAMES) or any(
+        model.feature_names != scorer.feature_names for model in models
+    ):
         raise ScorerError(f"{source} was fitted for other features than this version computes; run `samestory train`")
     return scorer
 

@@ -27,7 +27,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from samestory.articles.semeval import DIMENSIONS
-from samestory.pairs.features import CONTENT_COLUMNS, DATE_KNOWN, DATED_COLUMNS, FEATURE_NAMES, as_published_same_day
+from samestory.pairs.features import (
+    BASE_FEATURE_NAMES,
+    CONTENT_COLUMNS,
+    DATE_KNOWN,
+    DATED_COLUMNS,
+    FEATURE_NAMES,
+    SECOND_OPINION,
+    as_published_same_day,
+)
 from samestory.pairs.labelled import DevPairs, SemEvalPairs
 from samestory.pairs.model import TREE_SETTINGS, TreeEnsemble, fit_calibration, fit_trees
 from samestory.pairs.scoring import PairScorer, SameStoryModel, Thresholds, scorer_to_json
@@ -45,7 +53,7 @@ reading; the related head is a probability too."""
 MONOTONE: dict[str, int] = {
     "head_cos": 1, "title_cos": 1, "title_head_cos": 1, "lexical_cos": 1, "entity_overlap": 1, "entity_jaccard": 1,
     "place_overlap": 1, "country_overlap": 1, "number_overlap": 1, "mention_day_overlap": 1,
-    "date_close": 1, "date_near": 1, "number_conflict": -1, "month_differs": -1,
+    "date_close": 1, "date_near": 1, "number_conflict": -1, "month_differs": -1, SECOND_OPINION: 1,
 }  # fmt: skip
 """More shared names, words or dates never make two reports less alike; a conflicting figure never more."""
 _GRADED = {1.0: 1.0, 0.5: 2.5, 0.0: 4.0}
@@ -87,18 +95,40 @@ def _stack(
     return x, t, combined * len(t) / combined.sum()
 
 
+@dataclass(frozen=True, slots=True)
+class FeatureView:
+    """Which columns of the feature row the heads read: every feature but the second opinion, or all of them
+    when the labelled pairs were analysed in the precise mode (their documents carry second vectors)."""
+
+    names: tuple[str, ...]
+    content: tuple[int, ...]
+    dated: tuple[int, ...]
+
+    @classmethod
+    def of(cls, second_opinion: bool) -> FeatureView:
+        extra = (FEATURE_NAMES.index(SECOND_OPINION),) if second_opinion else ()
+        return cls(
+            FEATURE_NAMES if second_opinion else BASE_FEATURE_NAMES,
+            (*(int(c) for c in CONTENT_COLUMNS), *extra),
+            (*(int(c) for c in DATED_COLUMNS), *extra),
+        )
+
+
 def fit_heads(dev: DevPairs, sem: SemEvalPairs, dimensions: Sequence[str] = DIMENSIONS) -> Heads:
+    if dev.second_opinion != sem.second_opinion:
+        raise ValueError("news-dev and SemEval pairs must be analysed with the same encoder")
+    view = FeatureView.of(dev.second_opinion)
     balanced = _balanced(dev.labels)
     same_dev, same_sem = (dev.labels == 1.0).astype(float), np.clip((2.5 - sem.labels[:, 0]) / 1.5, 0, 1)
     x, t, w = _stack((dev.features, same_dev, balanced), (sem.features, same_sem), SEMEVAL_WEIGHT)
-    content = _fit(x, t, w, tuple(int(c) for c in CONTENT_COLUMNS))
+    content = _fit(x, t, w, view.names, view.content)
     dated_x, dated_t, dated_w = _with_contemporaries(x, t, w)
-    dated = _fit(dated_x, dated_t, dated_w, tuple(int(c) for c in DATED_COLUMNS))
+    dated = _fit(dated_x, dated_t, dated_w, view.names, view.dated)
     related_dev, related_sem = (dev.labels > 0).astype(float), np.clip((3.5 - sem.labels[:, 0]) / 1.5, 0, 1)
     x, t, w = _stack((dev.features, related_dev, balanced), (sem.features, related_sem), SEMEVAL_WEIGHT)
-    related = _fit(x, t, w, tuple(int(c) for c in CONTENT_COLUMNS))
+    related = _fit(x, t, w, view.names, view.content)
     heads: dict[str, TreeEnsemble] = {}
-    every = tuple(range(len(FEATURE_NAMES)))
+    every = tuple(range(len(view.names)))
     for position, name in enumerate(DIMENSIONS):
         if name not in dimensions:
             continue
@@ -109,7 +139,7 @@ def fit_heads(dev: DevPairs, sem: SemEvalPairs, dimensions: Sequence[str] = DIME
             x, t, w = _stack((sem_x, sem_t, np.ones(len(sem_x))), (dev.features, graded), DEV_WEIGHT_FOR_OVERALL)
         else:
             x, t, w = sem_x, sem_t, np.ones(len(sem_x))
-        heads[name] = _fit(x, t, w, every, bounds=(1.0, 4.0), sign=-1)
+        heads[name] = _fit(x, t, w, view.names, every, bounds=(1.0, 4.0), sign=-1)
     return Heads(content, dated, related, heads)
 
 
@@ -139,12 +169,13 @@ def _fit(
     x: np.ndarray,
     t: np.ndarray,
     w: np.ndarray,
+    names: tuple[str, ...],
     columns: tuple[int, ...],
     bounds: tuple[float, float] = (0.0, 1.0),
     sign: int = 1,
 ) -> TreeEnsemble:
     monotone = {name: sign * direction for name, direction in MONOTONE.items()}
-    return fit_trees(x, t, FEATURE_NAMES, columns, w, bounds=bounds, monotone=monotone)
+    return fit_trees(x, t, names, columns, w, bounds=bounds, monotone=monotone)
 
 
 def fit_scorer(dev: DevPairs, sem: SemEvalPairs, cv: CrossValidated, encoder: str) -> PairScorer:

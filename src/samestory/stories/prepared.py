@@ -3,7 +3,8 @@
 Analysis and encoding are nearly all of an ingest's work; placement is cheap next to them. ``ingest
 --prepared-out FILE`` writes every document it stores as one Parquet row (a row group per batch), with the
 columns the story store keeps: the article, its analysed keys as JSON (entities, places, dates, numbers),
-the head and title vectors as float16 bytes and the weighted terms. ``samestory ingest FILE`` recognises
+the head and title vectors as float16 bytes, the weighted terms, and in the precise mode the second
+vector (null otherwise). ``samestory ingest FILE`` recognises
 such a file by its metadata and places its documents without analysing or encoding them again (into a
 store of the same encoder only), and any Parquet reader (pandas, Spark, DuckDB) can read the columns.
 """
@@ -33,7 +34,7 @@ def _schema(encoder: str) -> Any:
         ("id", text), ("title", text), ("text", text), ("url", text), ("outlet", text), ("source", text),
         ("published", text), ("precision", text), ("lang", text), ("lang_confidence", number),
         ("entities", text), ("places", text), ("dates", text), ("numbers", text),
-        ("head_vector", blob), ("title_vector", blob), ("terms", blob),
+        ("head_vector", blob), ("title_vector", blob), ("terms", blob), ("second_vector", blob),
     ]  # fmt: skip
     return pa.schema(columns, metadata={_FORMAT_KEY: FORMAT.encode(), _ENCODER_KEY: encoder.encode()})
 
@@ -83,6 +84,7 @@ def _row(document: Document) -> dict[str, Any]:
         "head_vector": pack_vector(document.head_vector),  # type: ignore[arg-type]
         "title_vector": pack_vector(document.title_vector),  # type: ignore[arg-type]
         "terms": document.terms.to_bytes(),
+        "second_vector": None if document.second_vector is None else pack_vector(document.second_vector),
     }
 
 

@@ -2,9 +2,9 @@
 
 The pair scorer compares Documents; re-analysing stored text for every comparison would cost more
 than the encoder, so the store keeps what the judgement reads: the analysed keys (entities, places, dates,
-numbers) as JSON, the head and title vectors as float16 blobs and the weighted terms, exactly as analysis
-made them, and rebuilds a Document with no sentences from them. A stored article and the same article
-analysed fresh therefore get the same score against any other.
+numbers) as JSON, the head and title vectors (and the precise mode's second vector) as float16 blobs and the
+weighted terms, exactly as analysis made them, and rebuilds a Document with no sentences from them. A stored
+article and the same article analysed fresh therefore get the same score against any other.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import json
 import re
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import numpy as np
 
 from samestory.articles.model import Article, PublishedDate
 from samestory.documents.encoders import unpack_vector
@@ -104,7 +106,14 @@ def document_from_row(row: Any) -> Document:
         terms=TermVector.from_bytes(row["terms"]),
         head_vector=head,
         title_vector=unpack_vector(row["title_vector"]),
+        second_vector=_second_vector(row),
     )
+
+
+def _second_vector(row: Any) -> np.ndarray | None:
+    """The precise mode's second vector; None in other stores (and in rows of stores written before it)."""
+    blob = row["second_vector"] if "second_vector" in row.keys() else None  # noqa: SIM118 (`in` on a Row reads values)
+    return None if blob is None else unpack_vector(blob)
 
 
 def _loads(row: Any, column: str) -> list[list[Any]]:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from samestory.articles import FieldMap, read_one_article
 from samestory.documents.analyze import analyse_text
-from samestory.documents.encoders import StaticEncoder, encoder_dimension, get_encoder
+from samestory.documents.encoders import encoder_dimension, get_encoder
 from samestory.documents.model import Document
 from samestory.errors import InputError, StoreError
-from samestory.pairs.scoring import shipped_scorer_path
+from samestory.pairs.scoring import MODE_OF_ENCODER, shipped_scorer_path
 from samestory.stories.engine import EngineConfig, StoryEngine
 from samestory.stories.ingest import BATCH_SIZE, Ingestor, StreamPreparer
 from samestory.stories.preparation import encode_documents
@@ -82,10 +82,11 @@ def _ray_preparer(address: str | None, actors: int | None) -> Callable[[str], St
 
 def scorer_for_vectors(encoder: str | None, scorer: Path | None) -> Path | None:
     """The scorer a command uses on a store holding ``encoder``'s vectors: the one asked for, else the shipped
-    one fitted for those vectors (a store built with ``--fast`` is read with the fast scorer without saying so
-    again)."""
-    if scorer is None and encoder == StaticEncoder.name:
-        return shipped_scorer_path(fast=True)
+    one fitted for those vectors (a store built with ``--fast`` or ``--precise`` is read with that mode's
+    scorer without saying so again)."""
+    mode = MODE_OF_ENCODER.get(encoder or "")
+    if scorer is None and mode is not None and mode != "default":
+        return shipped_scorer_path(mode)
     return scorer
 
 

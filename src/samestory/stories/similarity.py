@@ -15,7 +15,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from samestory.documents.model import Document
-from samestory.pairs.scoring import Judgements, Thresholds, load_scorer, shipped_scorer_path
+from samestory.pairs.scoring import SHIPPED_PARAMS, Judgements, Thresholds, load_scorer, shipped_scorer_path
 
 
 @runtime_checkable
@@ -43,7 +43,8 @@ def load_story_scorer(path: Path | None = None) -> tuple[str, PairSimilarity]:
     scorer = load_scorer(path)
     if path is None:
         return "shipped", scorer
-    if Path(path).resolve() == shipped_scorer_path(fast=True).resolve():
-        return "shipped-fast", scorer
+    for mode in SHIPPED_PARAMS:
+        if mode != "default" and Path(path).resolve() == shipped_scorer_path(mode).resolve():  # type: ignore[arg-type]
+            return f"shipped-{mode}", scorer
     fingerprint = hashlib.sha1(Path(path).read_bytes()).hexdigest()[:12]
     return f"{Path(path).name}#{fingerprint}", scorer

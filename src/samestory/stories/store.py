@@ -84,7 +84,8 @@ CREATE TABLE articles (
     duplicate_of INTEGER REFERENCES articles(key),
     score REAL,
     batch INTEGER NOT NULL,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    second_vector BLOB
 );
 CREATE INDEX articles_id ON articles(id);
 CREATE INDEX articles_story ON articles(story);
@@ -143,7 +144,8 @@ class NewArticle:
     score: float | None = None
 
     def columns(self) -> tuple[Any, ...]:
-        """The article row's values from ``id`` to ``score``, in the table's column order."""
+        """The article row's values from ``id`` to ``score``, in the table's column order, then the second
+        vector (the precise mode's; NULL in other stores)."""
         document, article = self.document, self.document.article
         published = article.published
         features = features_to_json(document)
@@ -155,6 +157,7 @@ class NewArticle:
             features["dates"], features["numbers"], pack_vector(document.head_vector),  # type: ignore[arg-type]
             pack_vector(document.title_vector), document.terms.to_bytes(),  # type: ignore[arg-type]
             self.signature.astype("<u2").tobytes(), self.story, self.duplicate_of, self.score,
+            None if document.second_vector is None else pack_vector(document.second_vector),
         )  # fmt: skip
 
 
@@ -220,6 +223,7 @@ class StoryStore:
                 _create_schema(connection, encoder, dim)
             elif not readonly:
                 connection.executescript(CORRECTIONS + NEAR_DUPLICATE_BANDS)
+                _add_second_vector_column(connection)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -369,8 +373,8 @@ class StoryStore:
         self.connection.executemany(
             "INSERT INTO articles (key, id, content_hash, url, url_key, source, outlet, lang, lang_confidence, title,"
             " text, published, precision, day, entities, places, dates, numbers, head_vector, title_vector, terms,"
-            " minhash, story, duplicate_of, score, batch, ingested_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " minhash, story, duplicate_of, score, second_vector, batch, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(key, *row.columns(), batch, now) for key, row in zip(keys, rows, strict=True)],
         )
         if rows:
@@ -639,6 +643,14 @@ def _create_schema(connection: sqlite3.Connection, encoder: str, dim: int) -> No
         "batches": "0",
     }
     connection.executemany("INSERT INTO samestory_meta (key, value) VALUES (?, ?)", values.items())
+
+
+def _add_second_vector_column(connection: sqlite3.Connection) -> None:
+    """Stores written before the precise mode lack the (nullable) column of its second vectors: a writer adds
+    it, which SQLite does without rewriting a row."""
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(articles)")}
+    if "second_vector" not in columns:
+        connection.execute("ALTER TABLE articles ADD COLUMN second_vector BLOB")
 
 
 def stored_encoder(path: str | Path | None) -> str | None:
