@@ -40,6 +40,8 @@ def test_the_shipped_scorers_of_each_mode_load_and_say_what_they_read() -> None:
     assert (default.encoder, fast.encoder, precise.encoder) == ("use", "use-static", "use+e5")
     assert not default.reads_second_opinion and not fast.reads_second_opinion
     assert precise.reads_second_opinion and SECOND_OPINION in precise.feature_names
+    recorded = json.loads(shipped_scorer_path("precise").read_text("utf-8"))["trained"]["command"]
+    assert "--encoder use+e5" in recorded  # how to fit it again
 
 
 def test_a_precise_scorer_refuses_documents_without_second_vectors() -> None:

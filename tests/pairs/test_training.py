@@ -112,6 +112,7 @@ def test_saved_scorer_loads_and_records_its_training(fitted) -> None:  # type: i
     assert set(judged.scores[0]) == set(DIMENSIONS)
     record = json.loads(path.read_text())
     assert record["trained"]["semeval_pairs"] == sem.pair_ids
+    assert record["trained"]["command"].startswith("samestory train --dev")  # the default encoder, unnamed
     assert record["trained"]["cross_validated"]["news_dev"]["pairs"] == len(dev.labels)
 
 

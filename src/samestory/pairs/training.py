@@ -196,7 +196,11 @@ def save_scorer(
 ) -> None:
     record = scorer_to_json(scorer) | {
         "trained": {
-            "command": "samestory train --dev DEV.jsonl --semeval-csv PAIRS.csv --semeval-dir ARTICLES --out P.json",
+            "command": (
+                "samestory train"
+                + ("" if scorer.encoder == "use" else f" --encoder {scorer.encoder}")
+                + " --dev DEV.jsonl --semeval-csv PAIRS.csv --semeval-dir ARTICLES --out P.json"
+            ),
             "data": sources,
             "method": (
                 f"histogram-boosted trees {TREE_SETTINGS}, monotone in {sorted(MONOTONE)}; same-story: news-dev "
