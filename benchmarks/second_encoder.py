@@ -27,7 +27,7 @@ import numpy as np
 
 from samestory.articles.semeval import DIMENSIONS
 from samestory.documents.analyze import HEAD_CHARS
-from samestory.documents.encoders import E5Encoder, get_encoder, round_trip_vector
+from samestory.documents.encoders import E5Encoder, PreciseEncoder, get_encoder, round_trip_vector
 from samestory.documents.model import Document
 from samestory.pairs import evaluation
 from samestory.pairs.devset import all_pairs
@@ -103,7 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", type=Path, required=True)
     parser.add_argument("--semeval-csv", type=Path, required=True)
     parser.add_argument("--semeval-dir", type=Path, required=True)
-    parser.add_argument("--chars", type=int, default=500, help="Characters of title + text e5 reads.")
+    parser.add_argument(
+        "--chars", type=int, default=PreciseEncoder.second_chars, help="Characters of title + text e5 reads."
+    )
     parser.add_argument("--semeval-only", action="store_true")
     parser.add_argument("--fold-seed", type=int, default=0, help="SemEval fold assignment (with --semeval-only).")
     args = parser.parse_args(argv)

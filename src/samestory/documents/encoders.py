@@ -251,7 +251,6 @@ class PreciseEncoder:
 
     name = "use+e5"
     dim = UseEncoder.dim
-    second_dim = E5Encoder.dim
     second_chars = 500
     """Characters of title + text the second encoder reads (measured: 250 → 2,000 characters; 500 was best
     and, e5 being a transformer, far cheaper than 2,000)."""
