@@ -145,3 +145,25 @@ def test_people_merge_and_split_stories_over_the_api(tmp_path: Path) -> None:
         assert api.post("/stories/987654/merge", json={"other": kept}).status_code == 404
         refused = api.post(f"/stories/{kept}/split", json={"articles": ["no-such-article"]})
         assert refused.status_code == 422 and refused.json()["error"]["code"] == "invalid_correction"
+
+
+def test_an_unexpected_analysis_error_fails_that_article_and_stores_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from samestory.stories import preparation
+
+    analyse = preparation.analyse_text
+
+    def breaks_on_harbour(article):  # type: ignore[no-untyped-def]
+        if article.id == "harbour":
+            raise RuntimeError("an analysis corner")
+        return analyse(article)
+
+    monkeypatch.setattr(preparation, "analyse_text", breaks_on_harbour)
+    with open_client(tmp_path / "s.db") as test_client:
+        body = test_client.post("/articles", json={"articles": [EN, OTHER, DE]}).json()
+        assert (body["added"], body["failed"]) == (2, 1)
+        failed = next(r for r in body["results"] if r["id"] == "harbour")
+        assert failed["status"] == "failed" and "RuntimeError: an analysis corner" in failed["reason"]
+        assert test_client.get("/articles/harbour").status_code == 404
+        assert test_client.get("/articles/flood-de").json()["story_id"] is not None

@@ -423,3 +423,35 @@ def test_recluster_places_every_article_again_and_keeps_the_story_ids(store: Pat
         s["id"]: sorted(a["id"] for a in s["articles"]) for s in before
     }
     assert _run("stories", "recluster", "--db", str(tmp_path / "none.db")).exit_code == 1
+
+
+def test_an_unexpected_analysis_error_is_that_articles_failure_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Real text finds corners no test thought of: the article that breaks analysis is named with the error, its
+    exact repeat too, and every other article of its batch and of the input is stored."""
+    from samestory.stories import preparation
+
+    analyse = preparation.analyse_text
+
+    def breaks_on_one(article):  # type: ignore[no-untyped-def]
+        if "PIER-7" in article.text:
+            raise RuntimeError("an analysis corner")
+        return analyse(article)
+
+    monkeypatch.setattr(preparation, "analyse_text", breaks_on_one)
+    corpus = _corpus()
+    breaking = {"id": "pier-7", "title": "Harbour notice", "text": "The harbour closed pier PIER-7 after a storm."}
+    records = [corpus[0].record(), breaking, *(a.record() for a in corpus[1:]), {**breaking, "id": "pier-7-again"}]
+    source = _write(tmp_path / "news.jsonl", records)
+    result = _run("ingest", "--db", str(tmp_path / "s.db"), "--workers", "0", "--json", str(source))
+    assert result.exit_code == 1, result.output
+    assert "news.jsonl:2: analysis failed (RuntimeError: an analysis corner)" in result.stderr  # file:line
+    assert f"news.jsonl:{len(records)}: repeats an article of this input that could not be analysed" in result.stderr
+    summary = _lines(result.stdout)[-1]
+    assert summary["new"] == len(corpus) and summary["failed"] == 2 and "Traceback" not in result.output
+    stored = _store_view(tmp_path / "s.db")[0]
+    assert stored == sorted(a.id for a in corpus)
+    clustered = _run("cluster", str(source))
+    assert clustered.exit_code == 1 and "news.jsonl:2: analysis failed (RuntimeError" in clustered.stderr
+    assert sorted(line["id"] for line in _lines(clustered.stdout)) == sorted(a.id for a in corpus)

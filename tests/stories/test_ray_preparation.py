@@ -73,3 +73,37 @@ def test_the_cli_ingests_jsonl_and_parquet_with_ray(tmp_path: Path) -> None:
 def test_engine_options_are_checked(tmp_path: Path, options: list[str], message: str) -> None:
     result = CliRunner().invoke(app, ["ingest", *options, "--db", str(tmp_path / "s.db"), str(tmp_path)])
     assert result.exit_code == 2 and message in result.output
+
+
+def test_an_actor_names_the_article_whose_preparation_raised_and_prepares_the_others(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What a ``DocumentPreparer`` actor returns for a batch in which one article breaks analysis (run here, in
+    this process, where the error can be planted): every other article prepared, that one named with its error."""
+    import pyarrow as pa
+
+    from samestory.stories import preparation
+    from samestory.stories.ray_preparation import ARTICLE_COLUMNS, DocumentPreparer, _documents
+    from samestory.stories.records import article_columns
+
+    analyse = preparation.analyse_text
+    articles = _corpus()[:4]
+
+    def breaks_on_the_second(article):  # type: ignore[no-untyped-def]
+        if article.id == articles[1].id:
+            raise RuntimeError("an analysis corner")
+        return analyse(article)
+
+    monkeypatch.setattr(preparation, "analyse_text", breaks_on_the_second)
+    rows = [{**article_columns(a), "lang": a.lang} for a in articles]
+    batch = pa.Table.from_pylist(rows, schema=pa.schema([(name, pa.string()) for name in ARTICLE_COLUMNS]))
+    actor = object.__new__(DocumentPreparer)  # without its __init__, which caps this process to one thread
+    actor._spec = "use"
+    table = actor(batch)
+    assert table.num_rows == len(articles)  # the driver regroups rows into batches by count
+    documents, signatures, failures = _documents(table)
+    assert [d.id for d in documents] == [articles[i].id for i in (0, 2, 3)] and len(signatures) == 3
+    assert [(a.id, reason) for a, reason in failures] == [
+        (articles[1].id, "analysis failed (RuntimeError: an analysis corner)")
+    ]
+    assert all(d.head_vector is not None for d in documents)

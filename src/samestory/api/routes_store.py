@@ -84,6 +84,7 @@ async def post_articles(
         "near_duplicates": statuses.count("near_duplicate"),
         "duplicates": statuses.count("duplicate"),
         "refused": statuses.count("refused"),
+        "failed": statuses.count("failed"),
     }
 
 

@@ -98,6 +98,9 @@ class StoriesAdapter:
             if outcome is None:  # pragma: no cover - the ingestor reports every input
                 results.append({"id": article.id, "status": "failed", "duplicate_of": None, "story_id": None})
                 continue
+            if outcome.status == "failed":
+                results.append(_failed(article, outcome.reason or "failed"))
+                continue
             if outcome.key is None:
                 results.append(_refused(article))
                 continue
@@ -279,6 +282,12 @@ def _story_dict(record: JsonDict) -> JsonDict:
             days[published] += 1
     record["per_day"] = [{"date": day, "count": n} for day, n in sorted(days.items())]
     return record
+
+
+def _failed(article: Article, reason: str) -> JsonDict:
+    """An unexpected error in this article's analysis: not stored; the batch's other articles are."""
+    return {"id": article.id, "status": "failed", "reason": reason, "duplicate_of": None, "story_id": None,
+            "topic_id": None}  # fmt: skip
 
 
 def _refused(article: Article) -> JsonDict:

@@ -131,6 +131,8 @@ def ingest(
                 for outcome in progress(ingestor.run(articles), _estimate(inputs), "ingest"):
                     if outcome.status == "id_taken":
                         log.report(_item_name(outcome.article), _ID_TAKEN.format(id=outcome.article.id))
+                    elif outcome.status == "failed":
+                        log.report(_item_name(outcome.article), outcome.reason or "failed")
                     for warning in outcome.warnings:
                         typer.echo(f"warning: {_item_name(outcome.article)}: {warning}", err=True)
             finally:
@@ -373,7 +375,11 @@ def cluster(
         scorer = chosen_scorer(scorer, fast, precise)
         articles = unique_ids(log.articles(read_articles(inputs, FieldMap.parse(fields))), log)
         advance = _counter(len(articles), "cluster")
-        for assignment in cluster_articles(articles, scorer, on_article=advance):
+        report = log.report
+        assignments = cluster_articles(
+            articles, scorer, on_article=advance, on_failure=lambda article, why: report(_item_name(article), why)
+        )
+        for assignment in assignments:
             write_json_line({"id": assignment.article.id, "story": assignment.story, "topic": assignment.topic})
     log.finish()
 

@@ -44,10 +44,12 @@ def cluster_articles(
     config: EngineConfig | None = None,
     on_article: Callable[[], object] | None = None,
     loaded: PairSimilarity | None = None,
+    on_failure: Callable[[Article, str], object] | None = None,
 ) -> list[Assignment]:
     """Stories and topics of ``articles`` (in their input order), fed to the engine in date order.
 
     ``loaded`` is a scorer the caller already loaded, which ``scorer`` (a parameters file) then does not name.
+    An article whose analysis raised gets no assignment; ``on_failure`` is told which, and why.
     """
     similarity = loaded or load_story_scorer(scorer)[1]
     encoder = encoder or get_encoder(similarity.encoder)
@@ -55,14 +57,19 @@ def cluster_articles(
     engine = StoryEngine(store, similarity, config or EngineConfig())
     keys: dict[int, int] = {}
     for outcome in Ingestor(engine, encoder).run(date_order(articles)):
-        keys[id(outcome.article)] = outcome.key
+        if outcome.status == "failed":
+            if on_failure is not None:
+                on_failure(outcome.article, outcome.reason or "failed")
+        else:
+            keys[id(outcome.article)] = outcome.key  # type: ignore[assignment]
         if on_article is not None:
             on_article()
+    placed = [a for a in articles if id(a) in keys]
     placements = store.placements(keys.values())
-    order = [keys[id(a)] for a in articles]
+    order = [keys[id(a)] for a in placed]
     vectors = store.head_vectors(np.array(order, dtype=np.int64))
     store.close()
     return [
         Assignment(a, placements[key].story, placements[key].topic, vector)
-        for a, key, vector in zip(articles, order, vectors, strict=True)
+        for a, key, vector in zip(placed, order, vectors, strict=True)
     ]

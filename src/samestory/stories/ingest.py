@@ -26,7 +26,14 @@ from samestory.documents.encoders import Encoder
 from samestory.documents.model import Document
 from samestory.stories import neardup
 from samestory.stories.engine import Placement, StoryEngine
-from samestory.stories.preparation import Preparer, ProcessPreparer, ThreadPreparer, process_workers_possible
+from samestory.stories.preparation import (
+    Failures,
+    Preparer,
+    ProcessPreparer,
+    ThreadPreparer,
+    prepare_each,
+    process_workers_possible,
+)
 from samestory.stories.records import url_key
 from samestory.stories.sharded import ShardedPlacer
 
@@ -37,9 +44,10 @@ BATCH_SIZE = 64
 """Articles per transaction and per encoder call: large enough for the encoder, small enough to lose
 little work to a crash."""
 
-Status = Literal["new", "duplicate", "already_stored", "near_duplicate", "id_taken"]
+Status = Literal["new", "duplicate", "already_stored", "near_duplicate", "id_taken", "failed"]
 """duplicate: repeats an earlier article of this input; already_stored: repeats an article stored before this
-run (a rerun after a crash); id_taken: another article already bears its id, so it is refused."""
+run (a rerun after a crash); id_taken: another article already bears its id, so it is refused; failed: its
+analysis or encoding raised an unexpected error (``Outcome.reason``), so it is not stored and the run goes on."""
 STAGES = ("analysis", "waiting", "encoding", "placement")
 Copy = tuple[Article, str | int | None]
 """An input article not to store: the stored key of the article it repeats (stored before this run), the
@@ -64,6 +72,8 @@ class Outcome:
     status: Status
     warnings: tuple[str, ...] = ()
     """What analysis could not do for it ("language not supported"), for the caller to show."""
+    reason: str | None = None
+    """Why it failed (status "failed")."""
 
 
 @dataclass(slots=True)
@@ -86,6 +96,9 @@ class IngestSummary:
         self.seconds[stage] += time.perf_counter() - started
 
     def count(self, outcome: Outcome, placement: Placement | None) -> None:
+        if outcome.status == "failed":
+            self.failed += 1
+            return
         if outcome.status in ("duplicate", "already_stored", "id_taken"):
             self.duplicates += outcome.status == "duplicate"
             self.already_stored += outcome.status == "already_stored"
@@ -106,6 +119,8 @@ class Prepared:
     documents: list[Document]
     copies: list[Copy]
     signatures: list[np.ndarray] | None = None
+    failures: Failures = field(default_factory=list)
+    """Articles of the batch that could not be prepared (named, with the error), left out of the others."""
 
     def signed(self) -> list[np.ndarray]:
         if self.signatures is not None:
@@ -116,8 +131,9 @@ class Prepared:
 class StreamPreparer(Protocol):
     """A distributed engine's preparation: documents and signatures of each batch given, in order."""
 
-    def prepare(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Document], list[np.ndarray]]]:
-        """Takes every batch before it returns; the iterator gives their documents and signatures in order."""
+    def prepare(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Document], list[np.ndarray], Failures]]:
+        """Takes every batch before it returns; the iterator gives their documents, signatures and the
+        articles that could not be prepared (each with its error), in order."""
         ...
 
     def close(self) -> None: ...
@@ -207,9 +223,12 @@ class Ingestor:
                     break
                 (fresh, copies), future = in_flight.popleft()
                 started = time.perf_counter()
-                documents = future.result()
+                try:
+                    documents, failures = future.result(), []
+                except Exception:  # one article's error must not end the run: find it, prepare the others
+                    fresh, documents, failures = prepare_each(fresh, self.encoder)
                 self.summary.timed("waiting", started)
-                yield Prepared(fresh, documents, copies)
+                yield Prepared(fresh, documents, copies, failures=failures)
         finally:
             for _, future in in_flight:
                 future.cancel()
@@ -237,9 +256,9 @@ class Ingestor:
                     yield Prepared([d.article for d in known], known, copies)
                     continue
                 started = time.perf_counter()
-                documents, signatures = next(results)
+                documents, signatures, failures = next(results)
                 self.summary.timed("waiting", started)
-                yield Prepared([d.article for d in documents], documents, copies, signatures)
+                yield Prepared([d.article for d in documents], documents, copies, signatures, failures)
         finally:
             preparer.close()
 
@@ -297,6 +316,8 @@ class Ingestor:
             [signature for batch in pending for signature in batch.signed()],
         )
         for batch in pending:
+            for article, reason in batch.failures:
+                yield self._failed(article, reason)
             yield from self._resolve(batch.copies)
         self._save_index_now_and_then()
 
@@ -327,6 +348,11 @@ class Ingestor:
             self.store.save_index()
             self._saved_at = time.monotonic()
 
+    def _failed(self, article: Article, reason: str) -> Outcome:
+        outcome = Outcome(article, None, "failed", reason=reason)
+        self.summary.count(outcome, None)
+        return outcome
+
     def _resolve(self, copies: list[Copy]) -> Iterator[Outcome]:
         """Duplicates are reported once their original is stored."""
         for article, original in copies:
@@ -336,7 +362,8 @@ class Ingestor:
                 outcome = Outcome(article, original, "already_stored")
             else:
                 key = self.store.existing_key(original, None)
-                if key is None:  # pragma: no cover - the original is always stored first
+                if key is None:  # its original could not be prepared (reported as failed before it)
+                    yield self._failed(article, "repeats an article of this input that could not be analysed")
                     continue
                 outcome = Outcome(article, key, "duplicate")
             self.summary.count(outcome, None)

@@ -109,6 +109,29 @@ def prepare_batch(articles: list[Article], encoder_spec: str) -> list[Document]:
     return documents
 
 
+Failures = list[tuple[Article, str]]
+"""Articles that could not be prepared, each with the error."""
+
+
+def prepare_each(articles: list[Article], encoder: Encoder) -> tuple[list[Article], list[Document], Failures]:
+    """A batch whose preparation raised, prepared again article by article in this process: an unexpected
+    error is that article's failure (named with the error), and the others are prepared as usual. Only this
+    rare path pays for encoding one article at a time."""
+    kept: list[Article] = []
+    documents: list[Document] = []
+    failed: Failures = []
+    for article in articles:
+        try:
+            document = analyse_text(article)
+            encode_documents([document], encoder)
+        except Exception as error:
+            failed.append((article, f"analysis failed ({type(error).__name__}: {error})"))
+            continue
+        kept.append(article)
+        documents.append(document)
+    return kept, documents, failed
+
+
 def start_worker(parent: int, encoder_spec: str) -> None:
     """One BLAS thread per worker (the workers are the parallelism), models loaded before the first batch,
     and an exit when the ingest that started us is gone (a killed parent leaves no orphans behind)."""

@@ -28,10 +28,11 @@ from typing import Any
 import numpy as np
 
 from samestory.articles.model import Article
+from samestory.documents.encoders import get_encoder
 from samestory.documents.model import Document
 from samestory.errors import EngineUnavailableError
 from samestory.stories import neardup, process_reaper
-from samestory.stories.preparation import prepare_batch, start_worker
+from samestory.stories.preparation import Failures, prepare_batch, prepare_each, start_worker
 from samestory.stories.prepared import documents_from_table, documents_table
 from samestory.stories.records import article_columns, article_from_columns
 
@@ -50,14 +51,24 @@ class DocumentPreparer:
         self._spec = encoder_spec
 
     def __call__(self, batch: Any) -> Any:
+        """The batch's prepared documents, then a row for each article whose preparation raised (its columns
+        and the error in ``failure``), so that every article of the batch comes back, prepared or named."""
         import pyarrow as pa
 
         articles = [article_from_columns(row) for row in batch.to_pylist()]
-        documents = prepare_batch(articles, self._spec)
+        try:
+            documents, failures = prepare_batch(articles, self._spec), []
+        except Exception:  # one article's error must not end the run: find it, prepare the others
+            articles, documents, failures = prepare_each(articles, get_encoder(self._spec))
         signatures = [neardup.signature(article.full_text).tobytes() for article in articles]
         table = documents_table(documents).append_column("minhash", pa.array(signatures, type=pa.binary()))
         warnings = [list(document.warnings) for document in documents]
-        return table.append_column("warnings", pa.array(warnings, type=pa.list_(pa.string())))
+        table = table.append_column("warnings", pa.array(warnings, type=pa.list_(pa.string())))
+        table = table.append_column("failure", pa.nulls(len(documents), type=pa.string()))
+        if not failures:
+            return table
+        failed = [{**article_columns(article), "lang": article.lang, "failure": reason} for article, reason in failures]
+        return pa.concat_tables([table, pa.Table.from_pylist(failed)], promote_options="default")
 
 
 class RayDataPreparer:
@@ -68,14 +79,16 @@ class RayDataPreparer:
         self._spec = encoder_spec
         self._actors = actors or max(1, int(ray.cluster_resources().get("CPU", 1)) // ACTOR_CPUS)
 
-    def prepare(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Document], list[np.ndarray]]]:
-        """Documents and MinHash signatures of each batch, in the order given. Every batch is put in the object
-        store by this call, before the first comes back (reading and repeat detection are quick next to the
-        analysis); the returned iterator streams the prepared batches."""
+    def prepare(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Document], list[np.ndarray], Failures]]:
+        """Documents, MinHash signatures and failures of each batch, in the order given. Every batch is put in
+        the object store by this call, before the first comes back (reading and repeat detection are quick
+        next to the analysis); the returned iterator streams the prepared batches."""
         sizes, blocks = self._put_batches(batches)
         return self._prepared(sizes, blocks) if blocks else iter(())
 
-    def _prepared(self, sizes: list[int], blocks: list[Any]) -> Iterator[tuple[list[Document], list[np.ndarray]]]:
+    def _prepared(
+        self, sizes: list[int], blocks: list[Any]
+    ) -> Iterator[tuple[list[Document], list[np.ndarray], Failures]]:
         """Ray Data's output regrouped into the ingest's batches (its blocks need not align with them)."""
         rows = iter(self._dataset(blocks, max(sizes)).iter_batches(batch_size=None, batch_format="pyarrow"))
         pending: list[Any] = []
@@ -139,13 +152,19 @@ def _concat(tables: list[Any]) -> Any:
     return tables[0] if len(tables) == 1 else pa.concat_tables(tables)
 
 
-def _documents(table: Any) -> tuple[list[Document], list[np.ndarray]]:
-    """The documents of a prepared batch (with analysis's warnings) and their MinHash signatures."""
+def _documents(table: Any) -> tuple[list[Document], list[np.ndarray], Failures]:
+    """The documents of a prepared batch (with analysis's warnings), their MinHash signatures, and the articles
+    that could not be prepared (``DocumentPreparer``)."""
+    import pyarrow.compute as pc
+
+    failing = pc.is_valid(table.column("failure"))
+    failures = [(article_from_columns(row), str(row["failure"])) for row in table.filter(failing).to_pylist()]
+    table = table.filter(pc.invert(failing))
     signatures = [neardup.signature_from_bytes(blob) for blob in table.column("minhash").to_pylist()]
-    documents = documents_from_table(table.drop_columns(["minhash", "warnings"]))
+    documents = documents_from_table(table.drop_columns(["minhash", "warnings", "failure"]))
     for document, warnings in zip(documents, table.column("warnings").to_pylist(), strict=True):
         document.warnings.extend(warnings)
-    return documents, signatures
+    return documents, signatures, failures
 
 
 def connect_ray(address: str | None) -> Any:

@@ -29,13 +29,16 @@ def evaluate_file(path: Path, scorer: Path | None = None, with_baseline: bool = 
         raise InputError(str(path), "none of its labelled records could be read as an article")
     scorer_name, loaded = load_story_scorer(scorer)
     encoder = get_encoder(loaded.encoder)
-    assignments = cluster_articles(articles, encoder=encoder, loaded=loaded)
-    events = [labels[a.id].event for a in articles]
-    topics = [labels[a.id].topic for a in articles]
+    failed: list[str] = []
+    assignments = cluster_articles(
+        articles, encoder=encoder, loaded=loaded, on_failure=lambda article, _: failed.append(article.id)
+    )
+    events = [labels[x.article.id].event for x in assignments]
+    topics = [labels[x.article.id].topic for x in assignments]
     report: dict[str, Any] = {
         "file": str(path),
         "articles": len(articles),
-        "unreadable": len(failures),
+        "unreadable": len(failures) + len(failed),
         "dated": sum(a.published is not None for a in articles),
         "events": len(set(events)),
         "topics": len(set(topics)),
