@@ -17,7 +17,7 @@ from samestory.articles.model import Article, ReadFailure, ReadResult
 from samestory.articles.parquet import read_parquet
 from samestory.articles.plain import article_from_plain_text
 from samestory.articles.records import FieldMap, article_from_record
-from samestory.articles.semeval import article_from_newspaper_json, is_semeval_dir, iter_semeval_dir
+from samestory.articles.semeval import article_from_newspaper_record, is_semeval_dir, iter_semeval_dir
 from samestory.articles.streaming import SAMPLE_BYTES, Prepended, stream_handle_lines, stream_lines
 from samestory.articles.tabular import read_csv, read_jsonl
 from samestory.articles.text import DEFAULT_MAX_BYTES, decode_bytes
@@ -145,7 +145,7 @@ def _read_bytes(
         elif kind == ".csv":
             yield from read_csv(text, item, fields)
         elif kind == ".json":
-            yield _article_from_json(data, text, item, stem, fields)
+            yield _article_from_json(text, item, stem, fields)
         elif kind in _HTML_SUFFIXES or looks_like_html(text):
             yield article_from_html(text, item, stem)
         elif kind in _TEXT_SUFFIXES or suffix is None:
@@ -160,7 +160,7 @@ _DOWNLOADER_KEYS = frozenset({"publish_date", "meta_lang", "source_url", "meta_d
 """Fields only the SemEval downloader's (newspaper3k's) article JSON has."""
 
 
-def _article_from_json(data: bytes, text: str, item: str, stem: str, fields: FieldMap) -> Article:
+def _article_from_json(text: str, item: str, stem: str, fields: FieldMap) -> Article:
     """One JSON object: the SemEval downloader's article, or a record with samestory's field names (as a JSON
     Lines line: ``id``, ``date``, ``lang``… or those ``--fields`` names), whose date and language would
     otherwise be lost without a word."""
@@ -168,10 +168,10 @@ def _article_from_json(data: bytes, text: str, item: str, stem: str, fields: Fie
         record = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(item, f"is not valid JSON ({error.msg})") from error
-    if isinstance(record, dict) and fields == FieldMap() and _DOWNLOADER_KEYS & record.keys():
-        return article_from_newspaper_json(data, item, stem)
     if not isinstance(record, dict):
         raise InputError(item, "is not a JSON object with title and text")
+    if fields == FieldMap() and _DOWNLOADER_KEYS & record.keys():
+        return article_from_newspaper_record(record, item, stem)
     return article_from_record(record, item, stem, fields)
 
 

@@ -107,6 +107,11 @@ def article_from_newspaper_json(data: bytes, item: str, article_id: str, lang: s
         raise InputError(item, f"is not valid JSON ({error.msg})") from error
     if not isinstance(record, dict):
         raise InputError(item, "is not a JSON object with title and text")
+    return article_from_newspaper_record(record, item, article_id, lang)
+
+
+def article_from_newspaper_record(record: dict, item: str, article_id: str, lang: str | None = None) -> Article:  # type: ignore[type-arg]
+    """The downloader's (newspaper3k's) article object, already parsed."""
     title = (record.get("title") or "").strip() or None
     text = require_text(record.get("text") or record.get("meta_description") or title, item)
     source_url = record.get("source_url") or None
