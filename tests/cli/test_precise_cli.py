@@ -69,3 +69,40 @@ def test_a_precise_store_refuses_the_default_vectors(precise_store: Path, corpus
 def test_two_scorer_choices_are_a_usage_error(corpus: Path) -> None:
     result = run("cluster", "--fast", "--precise", str(corpus))
     assert result.exit_code == 2 and "--fast and --precise each choose the scorer" in result.output
+
+
+def test_prepared_documents_keep_the_second_opinion(corpus: Path, tmp_path: Path) -> None:
+    """A precise ingest's prepared Parquet carries the e5 vectors, so another precise store places the same
+    stories from it without encoding again; a default store refuses it."""
+    pytest.importorskip("pyarrow")
+    import pyarrow.parquet as parquet
+
+    prepared = tmp_path / "prepared.parquet"
+    first = run("ingest", "--precise", "--db", str(tmp_path / "a.db"), "--prepared-out", str(prepared), str(corpus))
+    assert first.exit_code == 0, first.output
+    vectors = parquet.read_table(prepared).column("second_vector").to_pylist()
+    assert vectors and all(v is not None and len(v) == 2 * 384 for v in vectors)  # float16
+    again = run("ingest", "--db", str(tmp_path / "b.db"), "--precise", "--workers", "0", str(prepared))
+    assert again.exit_code == 0, again.output
+    listed = [run("stories", "--db", str(tmp_path / name), "--json").stdout for name in ("a.db", "b.db")]
+    assert lines(listed[0]) and _memberships(listed[0]) == _memberships(listed[1])
+    refused = run("ingest", "--db", str(tmp_path / "c.db"), str(prepared))
+    assert refused.exit_code == 1 and "prepared with the 'use+e5' encoder" in refused.output
+
+
+def _memberships(listing: str) -> list[list[str]]:
+    return sorted(sorted(member["id"] for member in story["articles"]) for story in lines(listing))
+
+
+def test_score_judges_pairs_as_compare_does(corpus: Path, tmp_path: Path) -> None:
+    records = [json.loads(line) for line in corpus.read_text().splitlines()]
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text("".join(json.dumps({"id1": records[0]["id"], "id2": r["id"]}) + "\n" for r in records[1:4]))
+    scored = lines(run("score", "--precise", str(corpus), str(pairs)).stdout)
+    assert [line["id2"] for line in scored] == [r["id"] for r in records[1:4]]
+    one = tmp_path / "one.json"
+    other = tmp_path / "other.json"
+    one.write_text(json.dumps(records[0]))
+    other.write_text(json.dumps(records[1]))
+    compared = json.loads(run("compare", "--precise", "--json", str(one), str(other)).stdout)
+    assert scored[0]["similarity"] == round(compared["similarity"], 4) and scored[0]["label"] == compared["label"]
